@@ -1,0 +1,11 @@
+"""Test-wide settings.
+
+BLAS threads change the last bits of matrix products, so the notebooks run single-threaded,
+as they were when their outputs were stored (.ci/store-notebook-outputs). Kernels started by
+nbval inherit this environment.
+"""
+
+import os
+
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+os.environ.pop("MPLBACKEND", None)  # plot cells must keep their inline output
