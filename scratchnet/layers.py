@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import as_float_array, labels_to_indices, require_forward
-from .functions import log_softmax, sigmoid
+from .functions import sigmoid
 
 
 class Relu:
@@ -122,12 +122,14 @@ class SoftmaxWithLoss:
             raise ValueError(f"SoftmaxWithLoss: expected scores of shape (N, C), got shape {x.shape}")
         n, c = x.shape
         self.t, self._one_hot = labels_to_indices(t, n, c, "SoftmaxWithLoss")
-        logp = log_softmax(x)  # (N, C), log of the probabilities
-        self.y = np.exp(logp)
+        shifted = x - x.max(axis=1, keepdims=True)  # (N, C); exp never overflows now
+        sum_exp = np.exp(shifted).sum(axis=1, keepdims=True)  # (N, 1), >= 1
+        nll = np.log(sum_exp) - shifted  # (N, C): -log(softmax), exact even for tiny probabilities
+        self.y = np.exp(-nll)  # softmax(x)
         if self._one_hot:
-            self.loss = -(self.t * logp).sum() / n
+            self.loss = (self.t * nll).sum() / n
         else:
-            self.loss = -logp[np.arange(n), self.t].sum() / n
+            self.loss = nll[np.arange(n), self.t].sum() / n
         return self.loss
 
     def backward(self, dout=1):
