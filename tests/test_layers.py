@@ -1,0 +1,220 @@
+"""Relu, Sigmoid, Affine, SoftmaxWithLoss: gradient checks in float64, dout untouched, bad input."""
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scratchnet import Affine, Relu, Sigmoid, SoftmaxWithLoss, numerical_gradient, rel_error
+
+from .helpers import TOL, check_layer_input_grad
+
+SHAPES = [(1, 1), (3, 4), (5, 2, 3), (2, 1, 4, 4)]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_relu_gradient(shape):
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal(shape)
+    x[np.abs(x) < 1e-3] = 0.5  # keep away from the kink, where no derivative exists
+    assert check_layer_input_grad(Relu(), x, rng) < TOL
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_sigmoid_gradient(shape):
+    rng = np.random.default_rng(2)
+    x = 3 * rng.standard_normal(shape)
+    assert check_layer_input_grad(Sigmoid(), x, rng) < TOL
+
+
+def test_sigmoid_examples_from_the_notes():
+    s = Sigmoid()
+    np.testing.assert_allclose(s.forward(np.array([0.991, 0.34, 0.56])), [0.7292854, 0.58419052, 0.63645254])
+    np.testing.assert_allclose(s.backward(1.3), [0.25665667, 0.31578554, 0.30079492], rtol=1e-7)
+    s.forward(np.array([[0.5, -1.0], [2.0, -0.5]]))
+    np.testing.assert_allclose(s.backward(np.array([[0.1, 0.2], [0.3, 0.4]])),
+                               [[0.02350037, 0.03932239], [0.03149808, 0.09400148]], rtol=1e-6)
+
+
+def test_sigmoid_no_overflow_warning_at_1000():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s = Sigmoid()
+        y = s.forward(np.array([-1000.0, 1000.0]))
+        dx = s.backward(np.ones(2))
+    np.testing.assert_array_equal(y, [0.0, 1.0])
+    np.testing.assert_array_equal(dx, [0.0, 0.0])
+
+
+def test_relu_mask_and_example_from_the_notes():
+    r = Relu()
+    x = np.array([[1.0, -0.5], [-2.0, 3.0]])
+    np.testing.assert_array_equal(r.forward(x), [[1.0, 0.0], [0.0, 3.0]])
+    np.testing.assert_array_equal(r.mask, [[False, True], [True, False]])
+    np.testing.assert_array_equal(x, [[1.0, -0.5], [-2.0, 3.0]])  # forward left x alone
+    dout = np.array([[-0.1, 4.0], [1.3, -1.1]])
+    np.testing.assert_array_equal(r.backward(dout), [[-0.1, 0.0], [0.0, -1.1]])
+
+
+@pytest.mark.parametrize("make", [Relu, Sigmoid])
+def test_backward_leaves_dout_untouched(make):
+    rng = np.random.default_rng(3)
+    layer = make()
+    layer.forward(rng.standard_normal((4, 5)))
+    dout = rng.standard_normal((4, 5))
+    before = dout.copy()
+    dx = layer.backward(dout)
+    np.testing.assert_array_equal(dout, before)
+    assert not np.shares_memory(dx, dout)
+
+
+@pytest.mark.parametrize("make", [Relu, Sigmoid])
+def test_activation_backward_before_forward(make):
+    with pytest.raises(RuntimeError, match=f"{make.__name__}.backward was called before {make.__name__}.forward"):
+        make().backward(np.ones((2, 2)))
+
+
+def test_relu_backward_shape_mismatch():
+    r = Relu()
+    r.forward(np.ones((2, 3)))
+    with pytest.raises(ValueError, match=r"Relu.backward: expected dout of shape \(2, 3\).*got shape \(3, 2\)"):
+        r.backward(np.ones((3, 2)))
+
+
+# --- Affine -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("x_shape,m", [((1, 3), 2), ((4, 5), 3), ((2, 1, 4, 4), 5), ((3, 2, 3), 1)])
+def test_affine_gradients(x_shape, m):
+    rng = np.random.default_rng(4)
+    x = rng.standard_normal(x_shape)
+    d = int(np.prod(x_shape[1:]))
+    W, b = rng.standard_normal((d, m)), rng.standard_normal(m)
+    layer = Affine(W, b)
+    out = layer.forward(x)
+    assert out.shape == (x_shape[0], m)
+    g = rng.standard_normal(out.shape)
+    dx = layer.backward(g)
+    assert dx.shape == x_shape  # a tensor input gets its gradient back in its own shape
+    loss = lambda _: float(np.sum(layer.forward(x) * g))
+    assert rel_error(dx, numerical_gradient(loss, x)) < TOL
+    assert rel_error(layer.dW, numerical_gradient(loss, W)) < TOL
+    assert rel_error(layer.db, numerical_gradient(loss, b)) < TOL
+
+
+@settings(max_examples=25, deadline=None)
+@given(n=st.integers(1, 6), d=st.integers(1, 7), m=st.integers(1, 5), seed=st.integers(0, 2**16))
+def test_affine_shapes_property(n, d, m, seed):
+    rng = np.random.default_rng(seed)
+    layer = Affine(rng.standard_normal((d, m)), rng.standard_normal(m))
+    out = layer.forward(rng.standard_normal((n, d)))
+    dx = layer.backward(np.ones((n, m)))
+    assert (out.shape, dx.shape, layer.dW.shape, layer.db.shape) == ((n, m), (n, d), (d, m), (m,))
+    np.testing.assert_allclose(layer.db, np.full(m, n))  # db sums dout over the batch
+
+
+def test_affine_example_from_the_notes():
+    x = np.arange(12.0).reshape(3, 4)
+    W = np.ones((4, 3))
+    layer = Affine(W, np.array([1.0, 2.0, 3.0]))
+    np.testing.assert_array_equal(layer.forward(x), [[7, 8, 9], [23, 24, 25], [39, 40, 41]])
+    layer.backward(np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [0.0, 0.0, 0.0]]))
+    np.testing.assert_array_equal(layer.db, [5.0, 7.0, 9.0])
+
+
+def test_affine_keeps_references_so_in_place_updates_reach_it():
+    W, b = np.ones((2, 2)), np.zeros(2)
+    layer = Affine(W, b)
+    assert layer.W is W and layer.b is b
+    W -= 1.0  # in place: the layer sees it
+    np.testing.assert_array_equal(layer.forward(np.ones((1, 2))), [[0.0, 0.0]])
+    W = W + 5.0  # rebinding makes a new array: the layer keeps the old one
+    assert layer.W is not W
+    np.testing.assert_array_equal(layer.forward(np.ones((1, 2))), [[0.0, 0.0]])
+
+
+def test_affine_without_input_grad_returns_none_but_computes_dW():
+    layer = Affine(np.ones((3, 2)), np.zeros(2), input_grad=False)
+    layer.forward(np.ones((4, 3)))
+    assert layer.backward(np.ones((4, 2))) is None
+    np.testing.assert_array_equal(layer.dW, np.full((3, 2), 4.0))
+
+
+def test_affine_bad_input():
+    layer = Affine(np.zeros((784, 50)), np.zeros(50))
+    with pytest.raises(ValueError, match=r"Affine: expected x with 784 features per sample.*got shape \(100, 783\)"):
+        layer.forward(np.zeros((100, 783)))
+    with pytest.raises(ValueError, match=r"Affine: expected x with 784 features.*got shape \(784,\)"):
+        layer.forward(np.zeros(784))  # one sample needs a batch axis: (1, 784)
+    with pytest.raises(TypeError, match="Affine: expected x as an array of numbers, got dtype <U1"):
+        layer.forward(np.array([["a"] * 784]))
+    with pytest.raises(RuntimeError, match="Affine.backward was called before Affine.forward"):
+        layer.backward(np.zeros((1, 50)))
+    with pytest.raises(ValueError, match=r"Affine: expected W of shape \(D, M\) and b of shape \(M,\), got W \(3, 2\) and b \(3,\)"):
+        Affine(np.zeros((3, 2)), np.zeros(3))
+    layer.forward(np.zeros((2, 784)))
+    with pytest.raises(ValueError, match=r"Affine.backward: expected dout of shape \(2, 50\), got \(2, 10\)"):
+        layer.backward(np.zeros((2, 10)))
+
+
+# --- SoftmaxWithLoss -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("n,c", [(1, 2), (4, 3), (7, 10)])
+@pytest.mark.parametrize("one_hot", [False, True])
+def test_softmax_with_loss_gradient(n, c, one_hot):
+    rng = np.random.default_rng(5)
+    x = 2 * rng.standard_normal((n, c))
+    t = rng.integers(0, c, n)
+    if one_hot:
+        t = np.eye(c)[t]
+    layer = SoftmaxWithLoss()
+    layer.forward(x, t)
+    dout = 0.7  # the upstream gradient is honoured, not assumed to be 1
+    dx = layer.backward(dout)
+    num = numerical_gradient(lambda _: dout * layer.forward(x, t), x)
+    assert rel_error(dx, num) < TOL
+
+
+def test_softmax_with_loss_matches_y_minus_t_over_n():
+    x = np.array([[2.0, 0.5, -1.0], [1.0, 3.0, -0.5]])
+    t = np.array([[1, 0, 0], [0, 1, 0]])
+    layer = SoftmaxWithLoss()
+    loss = layer.forward(x, t)
+    # The book adds 1e-7 inside the log and gets 0.19724462996723546; without it:
+    assert loss == pytest.approx(0.1972447518897, abs=1e-12)
+    np.testing.assert_allclose(layer.backward(), (layer.y - t) / 2)
+    np.testing.assert_allclose(layer.backward(2.0), (layer.y - t))
+    assert layer.forward(x, np.array([0, 1])) == pytest.approx(loss)
+
+
+def test_softmax_with_loss_stable_for_huge_logits():
+    layer = SoftmaxWithLoss()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert layer.forward(np.array([[1000.0, 0.0, -1000.0]]), np.array([0])) == 0.0
+        assert layer.forward(np.array([[1000.0, 0.0, -1000.0]]), np.array([2])) == pytest.approx(2000.0)
+        dx = layer.backward()
+    np.testing.assert_allclose(dx, [[1.0, 0.0, -1.0]])
+
+
+def test_softmax_with_loss_keeps_float32():
+    layer = SoftmaxWithLoss()
+    x = np.ones((3, 4), dtype=np.float32)
+    layer.forward(x, np.eye(4)[[0, 1, 2]])  # float64 one-hot labels
+    assert layer.backward().dtype == np.float32
+
+
+def test_softmax_with_loss_bad_labels():
+    layer = SoftmaxWithLoss()
+    x = np.zeros((4, 10))
+    with pytest.raises(ValueError, match="SoftmaxWithLoss: got 3 labels for 4 samples"):
+        layer.forward(x, np.array([1, 2, 3]))
+    with pytest.raises(ValueError, match=r"SoftmaxWithLoss: class indices must lie in 0\.\.9, got values from -1 to 3"):
+        layer.forward(x, np.array([-1, 2, 3, 0]))
+    with pytest.raises(ValueError, match=r"SoftmaxWithLoss: one-hot labels must have shape \(4, 10\).*got shape \(4, 9\)"):
+        layer.forward(x, np.zeros((4, 9)))
+    with pytest.raises(TypeError, match="SoftmaxWithLoss: class indices must be integers, got dtype float64"):
+        layer.forward(x, np.array([1.0, 2.0, 3.0, 4.0]))
+    with pytest.raises(RuntimeError, match="SoftmaxWithLoss.backward was called before SoftmaxWithLoss.forward"):
+        SoftmaxWithLoss().backward()
