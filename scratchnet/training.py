@@ -80,7 +80,7 @@ def train(network, x_train, t_train, x_test=None, t_test=None, *, iters: int = 1
             if not math.isfinite(loss):
                 history.seconds = time.perf_counter() - start
                 raise TrainingDiverged(f"train: the loss became {loss} at iteration {i} "
-                                       f"(lr {lr}): {ADVICE}", history)
+                                       f"(lr {lr:g}): {ADVICE}", history)
             sgd_step(network.params, grads, lr)
             if i % eval_every == 0 or i == iters:
                 _evaluate(network, history, i, x_train, t_train, x_test, t_test, verbose)
