@@ -371,6 +371,8 @@ def single_node_graph(layer, dout, inputs: tuple | None = None,
     A MulLayer stores its inputs. An AddLayer does not (its backward does not need them):
     pass them as `inputs=(x, y)` to have them drawn, or leave them out to show only gradients.
     """
+    if not isinstance(layer, (MulLayer, AddLayer)):
+        raise TypeError(f"single_node_graph: expected a MulLayer or AddLayer, got {type(layer).__name__}")
     dx, dy = layer.backward(dout)
     xn, yn, zn = names
     if isinstance(layer, MulLayer):
@@ -380,8 +382,6 @@ def single_node_graph(layer, dout, inputs: tuple | None = None,
         x, y = inputs if inputs is not None else (None, None)
         z = None if inputs is None else x + y
         op = "+"
-    else:
-        raise TypeError(f"single_node_graph: expected a MulLayer or AddLayer, got {type(layer).__name__}")
     nodes = [Node(xn, xn, (0, 1.8), "input"), Node(yn, yn, (0, -0.8), "input"),
              Node("node", op, (3.2, 0.5)), Node(zn, zn, (6.0, 0.5), "output")]
     edges = [Edge(xn, "node", x, dx, 0.4), Edge(yn, "node", y, dy, 0.4),

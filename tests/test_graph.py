@@ -1,0 +1,140 @@
+"""The graph drawer: builders read live layers, and the drawn labels carry their values."""
+
+import matplotlib
+
+matplotlib.use("Agg")  # noqa: E402  (these tests draw, they never show)
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from scratchnet import AddLayer, MulLayer, Sigmoid
+from scratchnet.graph import (Edge, Graph, Node, apple_graph, apple_orange_graph, chain_rule_graph,
+                              draw_graph, figure_size, format_value, graph_labels, graph_png,
+                              sigmoid_expanded_graph, sigmoid_graph, sigmoid_steps,
+                              single_node_graph)
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def apple_layers(apple=100, apple_num=2, tax=1.1):
+    mul_apple, mul_tax = MulLayer(), MulLayer()
+    mul_tax.forward(mul_apple.forward(apple, apple_num), tax)
+    return mul_apple, mul_tax
+
+
+def apple_orange_layers():
+    ma, mo, add, mt = MulLayer(), MulLayer(), AddLayer(), MulLayer()
+    mt.forward(add.forward(ma.forward(100, 2), mo.forward(150, 3)), 1.1)
+    return ma, mo, add, mt
+
+
+def test_format_value_rule():
+    assert format_value(715.0000000000001) == "715"
+    assert format_value(3.3000000000000003) == "3.3"
+    assert format_value(110.00000000000001) == "110"
+    assert format_value(0.25665667) == "0.2567"
+    assert format_value(-0.6914) == "\u22120.6914"
+    assert format_value(-0.0) == "0"
+    assert format_value(np.array([0.5, 2.0])) == "[0.5, 2]"
+
+
+def test_apple_graph_values_and_labels():
+    g = apple_graph(*apple_layers())
+    v = g.values
+    assert v["price"] == pytest.approx(220)
+    assert (v["dapple"], v["dapple_num"], v["dtax"]) == pytest.approx((2.2, 110, 200))
+    labels = graph_labels(draw_graph(g))
+    for text in ["100", "2", "1.1", "200", "220", "1", "2.2", "110", "apple", "apple_num", "tax",
+                 "price", "×"]:
+        assert text in labels, text
+
+
+def test_apple_graph_follows_live_values():
+    labels = graph_labels(draw_graph(apple_graph(*apple_layers(apple=150, apple_num=3))))
+    assert "450" in labels and "495" in labels  # 150 * 3, then * 1.1
+    assert "165" in labels  # d price / d apple_num = 150 * 1.1
+
+
+def test_apple_orange_graph():
+    g = apple_orange_graph(*apple_orange_layers())
+    v = g.values
+    assert v["price"] == 715.0000000000001  # exact float kept; the label is rounded
+    assert v["dorange"] == 3.3000000000000003
+    labels = graph_labels(draw_graph(g))
+    for text in ["715", "650", "450", "3.3", "165", "2.2", "110", "+"]:
+        assert text in labels, text
+    assert "715.0000000000001" not in labels
+
+
+def test_builder_needs_forward_first():
+    with pytest.raises(ValueError, match="apple_graph: expected a MulLayer after forward"):
+        apple_graph(MulLayer(), MulLayer())
+
+
+def test_single_node_graphs():
+    mul = MulLayer()
+    mul.forward(3.0, 5.0)
+    g = single_node_graph(mul, 1.3)
+    assert (g.values["dx"], g.values["dy"]) == pytest.approx((6.5, 3.9))  # inputs swapped
+    add = AddLayer()
+    add.forward(3.0, 5.0)
+    g = single_node_graph(add, 1.3, inputs=(3.0, 5.0))
+    assert (g.values["dx"], g.values["dy"]) == (1.3, 1.3)  # passed through
+    assert "8" in graph_labels(draw_graph(g))
+    with pytest.raises(TypeError, match="single_node_graph"):
+        single_node_graph(Sigmoid(), 1.0)
+
+
+def test_chain_rule_graph():
+    g = chain_rule_graph(3.0, 2.0)
+    assert g.values["z"] == 25.0 and g.values["dx"] == 10.0 and g.values["dy"] == 10.0
+    labels = graph_labels(draw_graph(g))
+    assert {"25", "10", "5", "**2", "+"} <= set(labels)
+
+
+def test_sigmoid_steps_match_the_layer():
+    x = np.array([0.991, 0.34, 0.56])
+    s = sigmoid_steps(x, 1.3)
+    layer = Sigmoid()
+    np.testing.assert_allclose(s["y"], layer.forward(x))
+    np.testing.assert_allclose(s["dx"], layer.backward(1.3))
+    np.testing.assert_allclose(s["dx"], [0.25665667, 0.31578554, 0.30079492], rtol=1e-7)
+
+
+def test_sigmoid_graphs_labels():
+    labels = graph_labels(draw_graph(sigmoid_expanded_graph(0.991, 1.3)))
+    for text in ["×", "exp", "+", "/", "0.991", "0.7293", "1.3", "0.2567", "\u22120.6914"]:
+        assert text in labels, text
+    layer = Sigmoid()
+    layer.forward(0.991)
+    labels = graph_labels(draw_graph(sigmoid_graph(layer, 0.991, 1.3)))
+    assert {"sigmoid", "0.991", "0.7293", "0.2567", "1.3"} <= set(labels)
+    with pytest.raises(RuntimeError, match="Sigmoid.backward was called before"):
+        sigmoid_graph(Sigmoid(), 0.5, 1.0)
+
+
+def test_hand_built_graph_and_errors():
+    g = Graph(nodes=[Node("x", "x", (0, 0), kind="input"), Node("mul", "×", (3, 0)),
+                     Node("out", "out", (6, 0), kind="output")],
+              edges=[Edge("x", "mul", 2.0, 3.0), Edge("mul", "out", 6.0, 1.0)])
+    labels = graph_labels(draw_graph(g))
+    assert ["2", "3", "6", "1"] == [t for t in labels if t in {"2", "3", "6", "1"}]
+    with pytest.raises(KeyError, match="no node called 'nope'"):
+        g.node("nope")
+    with pytest.raises(TypeError, match="draw_graph: expected a Graph"):
+        draw_graph("not a graph")
+
+
+def test_png_is_deterministic_and_size_fixed():
+    g = apple_orange_graph(*apple_orange_layers())
+    a, b = graph_png(g), graph_png(apple_orange_graph(*apple_orange_layers()))
+    assert a == b and a.startswith(b"\x89PNG")
+    assert figure_size(g) == figure_size(apple_orange_graph(*apple_orange_layers()))
+    fig = draw_graph(g)
+    assert tuple(fig.get_size_inches()) == pytest.approx(figure_size(g))
+    assert fig.dpi == 100
