@@ -248,9 +248,11 @@ def draw_graph(graph: Graph, ax=None, legend: bool = True) -> Figure:
     if graph.title:
         ax.set_title(graph.title, fontsize=FONT_SIZE)
     if legend:
-        for line, (text, color) in enumerate([("above: forward value", FORWARD_COLOR),
-                                              ("below: backward value (gradient)", BACKWARD_COLOR)]):
-            ax.annotate(text, xy=(0, 0), xycoords="axes fraction", xytext=(0, 18 * (1 - line)),
+        lines = [("above: forward value", FORWARD_COLOR)]
+        if any(e.backward is not None for e in graph.edges):
+            lines.append(("below: backward value (gradient)", BACKWARD_COLOR))
+        for line, (text, color) in enumerate(lines):
+            ax.annotate(text, xy=(0, 0), xycoords="axes fraction", xytext=(0, 18 * (len(lines) - 1 - line)),
                         textcoords="offset points", fontsize=FONT_SIZE - 4, color=color,
                         ha="left", va="bottom")
     return fig

@@ -24,8 +24,8 @@ def _close(got, want, what: str) -> None:
 # ---------------------------------------------------------------- notebook 01
 
 
-@exercise("chain_rule_mul", hint="z = t**2 with t = x * y: dz/dx = dz/dt * dt/dx = 2t * y, "
-          "and dz/dy = 2t * x")
+@exercise("chain_rule_mul", hint="start from dz/dt = 2t; the local derivative of t = x * y "
+          "with respect to x is the other input, y (and with respect to y it is x)")
 def check_chain_rule_mul(grads) -> None:
     """grads(x, y) -> (dz/dx, dz/dy) for z = t**2, t = x * y."""
     for x, y in [(3.0, 2.0), (-1.5, 4.0), (0.5, -0.25)]:
