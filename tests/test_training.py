@@ -105,3 +105,16 @@ def test_command_line_diverging_run_exits_with_advice():
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 1
     assert "smaller learning rate" in out.stderr
+
+
+def test_widget_bar_moves(monkeypatch):
+    from scratchnet import progress
+
+    monkeypatch.setattr(progress, "in_notebook", lambda: True)
+    monkeypatch.setattr("IPython.display.display", lambda *a, **k: None)
+    bar = make_bar(300)
+    assert isinstance(bar, progress.WidgetBar)
+    bar.update(150, "loss 0.3")
+    assert bar.bar.value == 150 and bar.label.value == "150/300 loss 0.3"
+    bar.close()
+    assert bar.bar.bar_style == "success"
