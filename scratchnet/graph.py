@@ -170,12 +170,13 @@ def _draw_edge(ax, graph: Graph, edge: Edge) -> None:
         ax.text(*(at + n * 0.14), format_value(edge.forward), color=FORWARD_COLOR,
                 fontsize=FONT_SIZE, **_label_alignment(n))
     if edge.backward is not None:
-        half = min(0.35, 0.25 * np.linalg.norm(end - start))  # the red arrow: short, pointing back
+        half = min(0.35 - 0.15 * abs(d[1]), 0.25 * np.linalg.norm(end - start))  # short, pointing back
         base = at - n * 0.16
         ax.annotate("", xy=base - d * half, xytext=base + d * half,
                     arrowprops=dict(arrowstyle="-|>", lw=1.6, color=BACKWARD_COLOR,
                                     mutation_scale=14, shrinkA=0, shrinkB=0))
-        ax.text(*(at - n * 0.34), format_value(edge.backward), color=BACKWARD_COLOR,
+        gap = 0.34 + 0.25 * abs(d[1])  # slanted edges: clear the red arrow's tip
+        ax.text(*(at - n * gap), format_value(edge.backward), color=BACKWARD_COLOR,
                 fontsize=FONT_SIZE, **_label_alignment(-n))
 
 
@@ -299,16 +300,16 @@ def apple_graph(mul_apple_layer: MulLayer, mul_tax_layer: MulLayer, dprice: floa
                   dprice=dprice, dapple_price=dapple_price, dtax=dtax, dapple=dapple,
                   dapple_num=dapple_num)
     nodes = [
-        Node("apple", "apple", (0, 2.4), "input"),
-        Node("apple_num", "apple_num", (0, 0), "input"),
+        Node("apple", "apple", (0, 2.5), "input"),
+        Node("apple_num", "apple_num", (0, -0.1), "input"),
         Node("mul_apple", "×", (3.5, 1.2)),
         Node("tax", "tax", (3.5, -0.9), "input"),
         Node("mul_tax", "×", (7.0, 1.2)),
         Node("price", "price", (9.6, 1.2), "output"),
     ]
     edges = [
-        Edge("apple", "mul_apple", apple, dapple, 0.4),
-        Edge("apple_num", "mul_apple", apple_num, dapple_num, 0.4),
+        Edge("apple", "mul_apple", apple, dapple, 0.35),
+        Edge("apple_num", "mul_apple", apple_num, dapple_num, 0.35),
         Edge("mul_apple", "mul_tax", apple_price, dapple_price),
         Edge("tax", "mul_tax", tax, dtax, 0.4),
         Edge("mul_tax", "price", price, dprice),
@@ -341,22 +342,22 @@ def apple_orange_graph(mul_apple_layer: MulLayer, mul_orange_layer: MulLayer,
                   dapple_price=dapple_price, dorange_price=dorange_price, dapple=dapple,
                   dapple_num=dapple_num, dorange=dorange, dorange_num=dorange_num)
     nodes = [
-        Node("apple", "apple", (0, 5.4), "input"),
+        Node("apple", "apple", (0, 5.8), "input"),
         Node("apple_num", "apple_num", (0, 3.4), "input"),
-        Node("mul_apple", "×", (3.4, 4.4)),
-        Node("orange", "orange", (0, 1.6), "input"),
-        Node("orange_num", "orange_num", (0, -0.4), "input"),
+        Node("mul_apple", "×", (3.4, 4.6)),
+        Node("orange", "orange", (0, 1.8), "input"),
+        Node("orange_num", "orange_num", (0, -0.6), "input"),
         Node("mul_orange", "×", (3.4, 0.6)),
-        Node("add", "+", (6.6, 2.5)),
+        Node("add", "+", (6.6, 2.6)),
         Node("tax", "tax", (6.6, 0.2), "input"),
-        Node("mul_tax", "×", (9.8, 2.5)),
-        Node("price", "price", (12.4, 2.5), "output"),
+        Node("mul_tax", "×", (9.8, 2.6)),
+        Node("price", "price", (12.4, 2.6), "output"),
     ]
     edges = [
-        Edge("apple", "mul_apple", apple, dapple, 0.4),
-        Edge("apple_num", "mul_apple", apple_num, dapple_num, 0.4),
-        Edge("orange", "mul_orange", orange, dorange, 0.4),
-        Edge("orange_num", "mul_orange", orange_num, dorange_num, 0.4),
+        Edge("apple", "mul_apple", apple, dapple, 0.35),
+        Edge("apple_num", "mul_apple", apple_num, dapple_num, 0.35),
+        Edge("orange", "mul_orange", orange, dorange, 0.35),
+        Edge("orange_num", "mul_orange", orange_num, dorange_num, 0.35),
         Edge("mul_apple", "add", apple_price, dapple_price),
         Edge("mul_orange", "add", orange_price, dorange_price),
         Edge("add", "mul_tax", all_price, dall_price),
@@ -384,12 +385,13 @@ def single_node_graph(layer, dout, inputs: tuple | None = None,
         x, y = inputs if inputs is not None else (None, None)
         z = None if inputs is None else x + y
         op = "+"
-    nodes = [Node(xn, xn, (0, 1.8), "input"), Node(yn, yn, (0, -0.8), "input"),
+    nodes = [Node(xn, xn, (0, 1.9), "input"), Node(yn, yn, (0, -0.9), "input"),
              Node("node", op, (3.2, 0.5)), Node(zn, zn, (6.0, 0.5), "output")]
-    edges = [Edge(xn, "node", x, dx, 0.4), Edge(yn, "node", y, dy, 0.4),
+    edges = [Edge(xn, "node", x, dx, 0.35), Edge(yn, "node", y, dy, 0.35),
              Edge("node", zn, z, dout)]
     values = {xn: x, yn: y, zn: z, "d" + xn: dx, "d" + yn: dy, "d" + zn: dout}
-    return Graph(nodes, edges, values)
+    title = "multiply: the inputs swap" if op == "×" else "add: dout passes through"
+    return Graph(nodes, edges, values, title=title)
 
 
 def chain_rule_graph(x: float, y: float, dz: float = 1.0) -> Graph:
@@ -405,15 +407,15 @@ def chain_rule_graph(x: float, y: float, dz: float = 1.0) -> Graph:
     dx, dy = add.backward(dt)  # local derivative of +: 1 for both inputs
     values = dict(x=x, y=y, t=t, z=z, dz=dz, dt=dt, dx=dx, dy=dy)
     nodes = [
-        Node("x", "x", (0, 1.6), "input"),
-        Node("y", "y", (0, -0.4), "input"),
+        Node("x", "x", (0, 1.8), "input"),
+        Node("y", "y", (0, -0.6), "input"),
         Node("add", "+", (3.2, 0.6), note=r"$\partial t/\partial x = \partial t/\partial y = 1$"),
         Node("square", "**2", (6.6, 0.6), note=r"$\partial z/\partial t = 2t$"),
         Node("z", "z", (9.4, 0.6), "output"),
     ]
     edges = [
-        Edge("x", "add", x, dx, 0.4),
-        Edge("y", "add", y, dy, 0.4),
+        Edge("x", "add", x, dx, 0.35),
+        Edge("y", "add", y, dy, 0.35),
         Edge("add", "square", t, dt),
         Edge("square", "z", z, dz),
     ]
@@ -449,10 +451,10 @@ def sigmoid_expanded_graph(x: float, dout: float = 1.0) -> Graph:
         Node("x", "x", (0, 0), "input"),
         Node("mul", "×", (2.6, 0), note=r"$\times(-1)$"),
         Node("minus1", "", (2.6, 2.0), "input"),  # a constant: its value is on the edge
-        Node("exp", "exp", (5.6, 0), note=r"$\exp(a)$"),
-        Node("add", "+", (8.6, 0), note=r"$1$"),
+        Node("exp", "exp", (5.6, 0), note=r"$\times\exp(a)$"),
+        Node("add", "+", (8.6, 0), note=r"$\times 1$"),
         Node("one", "", (8.6, 2.0), "input"),
-        Node("div", "/", (11.6, 0), note=r"$-1/c^2 = -y^2$"),
+        Node("div", "/", (11.6, 0), note=r"$\times(-1/c^2) = \times(-y^2)$"),
         Node("y", "y", (14.0, 0), "output"),
     ]
     edges = [
@@ -477,7 +479,7 @@ def sigmoid_graph(layer: Sigmoid, x, dout) -> Graph:
     dx = layer.backward(dout)  # raises if forward has not run
     y = layer.out
     nodes = [Node("x", "x", (0, 0), "input"),
-             Node("sigmoid", "sigmoid", (3.2, 0), note=r"$y(1-y)$"),
+             Node("sigmoid", "sigmoid", (3.2, 0), note=r"$\times y(1-y)$"),
              Node("y", "y", (6.4, 0), "output")]
     edges = [Edge("x", "sigmoid", x, dx), Edge("sigmoid", "y", y, dout)]
     return Graph(nodes, edges, dict(x=x, y=y, dout=dout, dx=dx))
