@@ -40,6 +40,7 @@ ROOT = HERE.parent
 DEFAULT_ITERS = 10_000
 GOAL_VS_BOOK, GOAL_VS_TORCH = 0.25, 0.40
 GOAL_ACC, GOAL_RSS_MIB = 0.97, 350
+BUSY_PCT = 10  # others % above which the report warns that the timings are disturbed
 THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
               "OPENBLAS_CORETYPE", "NUMEXPR_NUM_THREADS")
 ACC_RE = re.compile(r"^test accuracy: ([0-9.]+)\s*$")
@@ -50,23 +51,54 @@ PROGRAMS = {  # key -> (label, command after the python executable)
 }
 
 
+def busy_cpu_s() -> float | None:
+    """CPU seconds spent by the whole machine since boot, all cores, idle excluded (/proc/stat)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def run_once(cmd: list[str]) -> dict:
-    """Run cmd to the end; return wall seconds, the child's max RSS (MiB), exit code, output."""
+    """Run cmd to the end; return wall seconds, the child's max RSS (MiB), exit code, output,
+    and others_cpu_s: CPU time the rest of the machine used meanwhile (0 on a quiet machine)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        busy_before = busy_cpu_s()
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not a running max
         wall = time.perf_counter() - start
+        busy_after = busy_cpu_s()
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not wait again
         out.seek(0), err.seek(0)
         stdout = out.read().decode(errors="replace")
         stderr = err.read().decode(errors="replace")
     lines = stdout.strip().splitlines()
     match = ACC_RE.match(lines[-1]) if lines else None
+    child_cpu = usage.ru_utime + usage.ru_stime
+    others = None if busy_before is None else max(busy_after - busy_before - child_cpu, 0.0)
     return {"wall_s": wall, "peak_rss_mib": usage.ru_maxrss / 1024,  # Linux: KiB
-            "user_s": usage.ru_utime, "sys_s": usage.ru_stime, "returncode": proc.returncode,
+            "user_s": usage.ru_utime, "sys_s": usage.ru_stime, "others_cpu_s": others,
+            "returncode": proc.returncode,
             "test_acc": float(match.group(1)) if match else None,
             "stdout_tail": lines[-3:], "stderr_tail": stderr.strip().splitlines()[-5:]}
+
+
+def wait_for_quiet(max_wait_s: float, sample_s: float = 2.0) -> tuple[float, bool]:
+    """Wait (at most max_wait_s) until the machine uses under BUSY_PCT % of a core for sample_s.
+
+    Returns (seconds waited, quiet at the end). We sleep meanwhile: all busy time is others'.
+    """
+    start = time.perf_counter()
+    while time.perf_counter() - start < max_wait_s:
+        before = busy_cpu_s()
+        time.sleep(sample_s)
+        after = busy_cpu_s()
+        if before is None or 100 * (after - before) / sample_s < BUSY_PCT:
+            return time.perf_counter() - start, True
+    return time.perf_counter() - start, False
 
 
 def version(pkg: str) -> str | None:
@@ -125,6 +157,9 @@ def parse_args(argv=None):
                    help="pass --iters N to every program: a quick smoke run (ratios meaningless)")
     p.add_argument("--json", type=Path, default=None, help="also save all results to this file")
     p.add_argument("--check", action="store_true", help="exit 1 when a goal fails")
+    p.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
+                   help="before each run, wait up to SECONDS for other processes to go idle "
+                        "(for a shared machine; default 0: no waiting)")
     args = p.parse_args(argv)
     args.only = [k.strip() for k in args.only.split(",") if k.strip()]
     bad = [k for k in args.only if k not in PROGRAMS]
@@ -148,7 +183,13 @@ def summarize(runs: list[dict]) -> dict | None:
             "test_acc": statistics.median(accs) if accs else None,
             "test_acc_min": min(accs, default=None), "test_acc_max": max(accs, default=None),
             "peak_rss_mib": max(r["peak_rss_mib"] for r in ok),
-            "cpu_s": statistics.median(r["user_s"] + r["sys_s"] for r in ok)}
+            "cpu_s": statistics.median(r["user_s"] + r["sys_s"] for r in ok),
+            "others_pct": max(others_pct(r) for r in ok)}
+
+
+def others_pct(run: dict) -> float:
+    """CPU the rest of the machine used during a run, in % of one core."""
+    return 100 * (run["others_cpu_s"] or 0.0) / run["wall_s"]
 
 
 def torch_threads(runs: list[dict]) -> str | None:
@@ -196,7 +237,7 @@ def print_report(info: dict, summary: dict, goals, full: bool, iters: int) -> No
     print(f"iterations: {iters}" + ("" if full else "   (smoke run: ratios and goals not judged)"))
     print()
     header = f"{'program':<20}{'runs':>5}{'median s':>10}{'min s':>8}{'max s':>8}{'cpu s':>8}" \
-             f"{'test acc':>10}{'peak RSS MiB':>14}"
+             f"{'test acc':>10}{'peak RSS MiB':>14}{'others %':>10}"
     print(header)
     print("-" * len(header))
     for key, s in summary.items():
@@ -208,9 +249,15 @@ def print_report(info: dict, summary: dict, goals, full: bool, iters: int) -> No
         if s["test_acc"] is not None and s["test_acc_min"] != s["test_acc_max"]:
             acc += "*"
         print(f"{label:<20}{s['runs']:>5}{s['median_s']:>10.2f}{s['min_s']:>8.2f}{s['max_s']:>8.2f}"
-              f"{s['cpu_s']:>8.1f}{acc:>10}{s['peak_rss_mib']:>14.0f}")
+              f"{s['cpu_s']:>8.1f}{acc:>10}{s['peak_rss_mib']:>14.0f}{s['others_pct']:>10.0f}")
     if any(s and s["test_acc_min"] != s["test_acc_max"] for s in summary.values()):
         print("* median of runs whose accuracies differ")
+    print("cpu s: the child's user + sys time (median); others %: CPU that other processes used "
+          "during the runs, in % of one core (worst run)")
+    busiest = max((s["others_pct"] for s in summary.values() if s), default=0.0)
+    if busiest > BUSY_PCT:
+        print(f"WARNING: the machine was busy (other processes took up to {busiest:.0f}% of a core "
+              "during a run): the times are inflated, PyTorch's threads most; rerun when it is quiet")
     if goals:
         print()
         for desc, passed, value in goals:
@@ -237,11 +284,17 @@ def main(argv=None) -> int:
     for _ in range(args.repeats):
         for key in keys:
             n += 1
+            if args.wait_quiet > 0:
+                waited, quiet = wait_for_quiet(args.wait_quiet)
+                if not quiet:
+                    print(f"    still busy after waiting {waited:.0f} s: running anyway", flush=True)
+                elif waited > 2.5:
+                    print(f"    waited {waited:.0f} s for the machine to go quiet", flush=True)
             r = run_once([sys.executable, *PROGRAMS[key][1], *extra])
             runs[key].append(r)
             acc = "-" if r["test_acc"] is None else f"{r['test_acc']:.4f}"
             print(f"[{n}/{total}] {key} {PROGRAMS[key][0]:<17}{r['wall_s']:7.2f} s  acc {acc}  "
-                  f"peak RSS {r['peak_rss_mib']:.0f} MiB", flush=True)
+                  f"peak RSS {r['peak_rss_mib']:.0f} MiB  others {others_pct(r):.0f}%", flush=True)
             if r["returncode"] != 0:
                 print(f"    exit code {r['returncode']}; stderr:", *r["stderr_tail"], sep="\n    ")
     info["loadavg_end"] = os.getloadavg()
