@@ -240,10 +240,12 @@ def plot_confusion_matrix(counts, fig: Figure | None = None) -> Figure:
     off = counts.astype(float).copy()
     np.fill_diagonal(off, np.nan)  # color the mistakes; the large diagonal would wash them out
     im = ax.imshow(off, cmap="Reds")
+    dark = 0.6 * np.nanmax(off) if c > 1 else np.inf
     for i in range(c):
         for j in range(c):
             ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize=9,
-                    fontweight="bold" if i == j else "normal")
+                    fontweight="bold" if i == j else "normal",
+                    color="white" if i != j and off[i, j] > dark else "black")
     ax.set_xticks(range(c))
     ax.set_yticks(range(c))
     ax.set_xlabel("predicted label")
