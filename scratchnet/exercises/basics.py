@@ -39,8 +39,8 @@ def check_chain_rule_mul(grads) -> None:
 # ---------------------------------------------------------------- notebook 02
 
 
-@exercise("sub_layer", hint="forward returns x - y; d(x - y)/dx = 1 and d(x - y)/dy = -1, "
-          "so backward returns (dout * 1, dout * -1)")
+@exercise("sub_layer", hint="forward returns x - y; the local derivatives are "
+          "d(x - y)/dx = 1 and d(x - y)/dy = -1")
 def check_sub_layer(layer_class) -> None:
     """A SubLayer: forward(x, y) = x - y, backward(dout) -> (dx, dy)."""
     layer = layer_class()
@@ -57,8 +57,8 @@ def check_sub_layer(layer_class) -> None:
 # ---------------------------------------------------------------- notebook 03
 
 
-@exercise("relu_layer", hint="forward: keep mask = (x <= 0) and return np.where(mask, 0, x); "
-          "backward: return np.where(self.mask, 0, dout), a new array, so dout is left as it was")
+@exercise("relu_layer", hint="keep the mask (x <= 0) in forward; in backward build a new array "
+          "(np.where, or a copy of dout) instead of writing into dout")
 def check_relu_layer(layer_class) -> None:
     """A Relu with forward(x) and backward(dout) that never changes the caller's dout."""
     layer = layer_class()
@@ -75,8 +75,8 @@ def check_relu_layer(layer_class) -> None:
                              "build a new array instead of writing into dout")
 
 
-@exercise("tanh_layer", hint="keep y = np.tanh(x) in forward; tanh'(x) = 1 - y**2, "
-          "so backward returns dout * (1 - self.out**2): like Sigmoid, it needs only y")
+@exercise("tanh_layer", hint="store y = np.tanh(x) as self.out in forward; "
+          "the local derivative is 1 - y**2, times dout")
 def check_tanh_layer(layer_class) -> None:
     """A Tanh layer whose backward uses only the stored output."""
     x = np.array([[0.5, -1.0], [2.0, -0.5]])
