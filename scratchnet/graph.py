@@ -253,7 +253,7 @@ def draw_graph(graph: Graph, ax=None, legend: bool = True) -> Figure:
         if any(e.backward is not None for e in graph.edges):
             lines.append(("below: backward value (gradient)", BACKWARD_COLOR))
         for line, (text, color) in enumerate(lines):
-            ax.annotate(text, xy=(0, 0), xycoords="axes fraction", xytext=(0, 18 * (len(lines) - 1 - line)),
+            ax.annotate(text, xy=(0.01, 0.01), xycoords="axes fraction", xytext=(0, 18 * (len(lines) - 1 - line)),
                         textcoords="offset points", fontsize=FONT_SIZE - 4, color=color,
                         ha="left", va="bottom")
     return fig
@@ -445,16 +445,17 @@ def sigmoid_steps(x, dout) -> dict:
 
 
 def sigmoid_expanded_graph(x: float, dout: float = 1.0) -> Graph:
-    """The sigmoid as four nodes (×, exp, +, /) with each local derivative written under its node."""
+    """The sigmoid as four nodes (×, exp, +, /); under each node, the factor its backward
+    multiplies by (its local derivative; for / that is -1/c**2, which equals -y**2)."""
     v = sigmoid_steps(x, dout)
     nodes = [
         Node("x", "x", (0, 0), "input"),
         Node("mul", "×", (2.6, 0), note=r"$\times(-1)$"),
-        Node("minus1", "", (2.6, 2.0), "input"),  # a constant: its value is on the edge
+        Node("minus1", "", (2.6, 1.7), "input"),  # a constant: its value is on the edge
         Node("exp", "exp", (5.6, 0), note=r"$\times\exp(a)$"),
         Node("add", "+", (8.6, 0), note=r"$\times 1$"),
-        Node("one", "", (8.6, 2.0), "input"),
-        Node("div", "/", (11.6, 0), note=r"$\times(-1/c^2) = \times(-y^2)$"),
+        Node("one", "", (8.6, 1.7), "input"),
+        Node("div", "/", (11.6, 0), note=r"$\times(-y^2)$"),
         Node("y", "y", (14.0, 0), "output"),
     ]
     edges = [
