@@ -20,8 +20,15 @@ name ("price", "dapple", ...). Build one by hand for a new picture:
     draw_graph(g)
 
 Value labels use `format_value`: 4 significant digits ('g' format), so 715.0000000000001 is
-drawn as 715 and 0.25665667 as 0.2567. This rounds only the label; `Graph.values` and the
+drawn as 715 and 0.25665667 as 0.2567; arrays of more than 4 numbers are drawn as their shape,
+and a string value is drawn as given. This rounds only the label; `Graph.values` and the
 layers keep the exact floats (print them to see the last digits).
+
+Layout: positions are in drawing units, nodes about 3 units apart; the figure is SCALE
+inches per unit unless `Graph.size` is set, so all graphs share one font scale. Inputs are
+text at the start of their edges (kind="input"), outputs text at the end (kind="output").
+Where two edges meet at a node, set `label_at` about 0.35 so their labels stay apart.
+`draw_graph(g, ax=ax)` draws into an existing Axes; `graph_labels(fig)` lists the drawn texts.
 
 Builders here: `apple_graph`, `apple_orange_graph`, `single_node_graph`, `chain_rule_graph`,
 `sigmoid_expanded_graph` (with `sigmoid_steps`) and `sigmoid_graph`.
@@ -106,11 +113,14 @@ def format_value(v, digits: int = 4) -> str:
     """A compact label: `digits` significant digits, trailing zeros dropped.
 
     715.0000000000001 -> '715', 3.3000000000000003 -> '3.3', 0.25665667 -> '0.2567',
-    a small array -> '[0.7293, 0.5842]'. Display only: the exact value is unchanged.
+    an array of up to 4 numbers -> '[0.7293, 0.5842]', a larger one -> its shape,
+    'shape (100, 784)'; a string is drawn as given. Display only: the exact value is unchanged.
     """
     if isinstance(v, str):
         return v
     arr = np.asarray(v)
+    if arr.ndim > 0 and arr.size > 4:
+        return f"shape {arr.shape}"  # too many numbers for an edge: show the shape instead
     if arr.ndim > 0:
         return "[" + ", ".join(format_value(a, digits) for a in arr.ravel()) + "]"
     v = float(arr)

@@ -41,6 +41,8 @@ def test_format_value_rule():
     assert format_value(-0.6914) == "\u22120.6914"
     assert format_value(-0.0) == "0"
     assert format_value(np.array([0.5, 2.0])) == "[0.5, 2]"
+    assert format_value(np.zeros((100, 784))) == "shape (100, 784)"
+    assert format_value("W1") == "W1"
 
 
 def test_apple_graph_values_and_labels():
