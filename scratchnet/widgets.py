@@ -38,9 +38,9 @@ def _slider(cls, description: str, value, lo, hi, step):
 class _Panel:
     """Controls on top, a PNG figure below, then an HTML note. Subclasses define update()."""
 
-    def __init__(self, controls: list):
+    def __init__(self, controls: list, max_width: int = 900):
         self.controls = controls
-        self.image = widgets.Image(format="png")
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width=f"{max_width}px"))
         self.html = widgets.HTML()
         for c in controls:
             c.observe(self._on_change, names="value")
@@ -215,7 +215,8 @@ def activation_figure(name: str, lo: float = -6.0, hi: float = 6.0, dout: float 
 def activation_summary(r: dict, dout: float) -> str:
     """One line: the largest gradient passed back, and where it vanishes."""
     i = int(np.argmax(np.abs(r["dx"])))
-    return (f"largest gradient passed back: {r['dx'][i]:.4f} at x = {r['x'][i]:.2f}; "
+    x_at = round(float(r["x"][i]), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return (f"largest gradient passed back: {r['dx'][i]:.4f} at x = {x_at:.2f}; "
             f"vanished on {100 * r['vanished_fraction']:.0f}% of the range")
 
 

@@ -79,6 +79,11 @@ def test_activation_explorer_controls():
     assert w.text in w.html.value and w.image.value == w.png
 
 
+def test_activation_summary_never_prints_minus_zero():
+    w = ActivationExplorer(name="sigmoid", lo=-4.5, hi=6.0)
+    assert "at x = 0.00;" in w.text  # the grid point nearest 0 is x = -0.0025 here
+
+
 def test_activation_response_errors():
     with pytest.raises(ValueError, match="expected one of"):
         activation_response("tanh")
