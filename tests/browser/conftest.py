@@ -1,0 +1,98 @@
+"""Fixtures for the browser tests: one JupyterLab server and one headless Chromium per session.
+
+The browser is Debian's `chromium` driven by Playwright for Python (`pip install playwright`;
+never `playwright install`, which would download a browser). Without them the tests skip with
+one line; in CI (CI=true) a missing browser fails instead, so CI can never pass by skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .jlab import copy_notebooks, start_lab
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def find_chromium() -> str | None:
+    """Debian's chromium: /usr/bin/chromium, or whatever `chromium` is on PATH."""
+    if os.access("/usr/bin/chromium", os.X_OK):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+def missing_browser() -> str | None:
+    """Why the browser tests cannot run here, in one line; None when they can."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "browser tests need Playwright for Python: .venv/bin/pip install playwright"
+    if find_chromium() is None:
+        return "browser tests need Debian's chromium: apt-get install chromium"
+    return None
+
+
+def require_browser() -> None:
+    """Skip (or, with CI=true, fail) when Chromium or Playwright is missing."""
+    reason = missing_browser()
+    if reason is None:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        chromium = pw.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_FLAGS)
+    except Exception:
+        pw.stop()
+        raise
+    yield chromium
+    chromium.close()
+    pw.stop()
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    """A JupyterLab server on a temporary copy of notebooks/ (127.0.0.1, free port, token)."""
+    tmp = tmp_path_factory.mktemp("lab")
+    root = copy_notebooks(NOTEBOOKS, tmp / "notebooks")
+    server = start_lab([f"--ServerApp.root_dir={root}"], home=tmp / "jupyter")
+    server.root = root
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page (its own browser context) for one notebook."""
+    context = browser.new_context(viewport=VIEWPORT)
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
