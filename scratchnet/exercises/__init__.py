@@ -2,8 +2,9 @@
 
     def my_relu_backward(dout, mask):
         raise NotImplementedError   # the stub stored in the notebook
-    check("relu_backward", my_relu_backward)
-    # -> relu_backward: not attempted yet. Hint: ...
+    result = check("relu_backward", my_relu_backward)
+    # prints: relu_backward: not attempted yet. Hint: ...
+    # (assign the result: a bare `check(...)` as a cell's last line would also show its repr)
 
 A stub that still raises NotImplementedError (or an attempt of None) is "not attempted":
 reported, never an error, so a notebook with its stubs still runs top to bottom.
