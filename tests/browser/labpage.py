@@ -194,7 +194,9 @@ class Notebook:
         return problems
 
     def sliders(self, scope: Locator | None = None) -> Locator:
-        return (scope or self.panel).locator(".widget-slider")
+        """The sliders in `scope`, the scope itself included (a lone slider is its own view)."""
+        has_class = "contains(concat(' ', normalize-space(@class), ' '), ' widget-slider ')"
+        return (scope or self.panel).locator(f"xpath=self::*[{has_class}] | .//*[{has_class}]")
 
     def move_slider(self, slider: Locator, presses: int = 3) -> tuple[str, str]:
         """Focus a slider's handle and press arrow keys; (value before, value after).
@@ -309,9 +311,10 @@ def snapshot(area: Locator) -> str:
             const imgs = [], texts = [];
             for (const view of views) {
                 for (const img of view.querySelectorAll('img')) imgs.push(await digest(img.src));
+                if (view.matches('.widget-slider')) continue;  // a lone slider: only a readout
                 const clone = view.cloneNode(true);
                 clone.querySelectorAll('.widget-slider').forEach(s => s.remove());
-                texts.push(clone.innerText);
+                texts.push(clone.textContent);
             }
             return JSON.stringify({imgs, text: texts.join('\\n')});
         }"""

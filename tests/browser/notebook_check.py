@@ -1,0 +1,121 @@
+"""The browser-side check of one notebook, shared by the notebook tests and the harness self-test."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from .jlab import LabServer
+from .labpage import Notebook, describe_change, error_outputs, snapshot, widget_view_counts
+
+
+@dataclass
+class Report:
+    """What checking one notebook found."""
+
+    problems: list[str] = field(default_factory=list)
+    redrawn: int = 0  # widgets whose slider (or button) redrew a figure or table
+    log: list[str] = field(default_factory=list)  # what happened, for the test's output
+
+
+def slider_label(slider) -> str:
+    label = slider.locator(".widget-label")
+    return (label.first.text_content() or "").strip() if label.count() else "(no label)"
+
+
+def widget_count_changes(stored: dict, saved: dict) -> list[str]:
+    """Cells whose widget views after Run All differ from the committed outputs.
+
+    Cells committed without an execution count (never run) are not compared.
+    """
+    problems = []
+    expected, displayed = widget_view_counts(stored), widget_view_counts(saved)
+    for i, (cell, e, d) in enumerate(zip(stored["cells"], expected, displayed)):
+        if cell["cell_type"] == "code" and cell.get("execution_count") is not None and e != d:
+            problems.append(f"cell {i}: the committed notebook displays {e} widget(s), after Run All {d}")
+    return problems
+
+
+def shut_down_kernel(lab: LabServer, path: str) -> None:
+    for session in lab.api("sessions"):
+        if session.get("path") == path:
+            lab.delete(f"sessions/{session['id']}")
+
+
+def check_notebook(
+    page: Page, lab: LabServer, name: str, screenshots: Path, draws_nothing: set[str] = frozenset()
+) -> Report:
+    """Open notebook `name` (in lab's root), Run All, and check cells, widgets and sliders.
+
+    draws_nothing: labels of sliders that by design change nothing visible when moved alone.
+    Screenshots of each moved widget: screenshots/<stem>-cell<NN>.png (<stem>.png if none).
+    """
+    stem = name.removesuffix(".ipynb")
+    stored = json.loads((lab.root / name).read_text(encoding="utf-8"))  # as committed
+    for old in screenshots.glob(f"{stem}*.png"):
+        old.unlink()
+    report = Report()
+    nb = Notebook(page, lab, name)
+    t0 = time.monotonic()
+    try:
+        nb.open()
+        nb.hide_left_sidebar()
+        t_open = time.monotonic()
+        nb.wait_kernel_settled()
+        t_kernel = time.monotonic()
+        run_seconds = nb.run_all()
+        saved = nb.save()
+        t_run = time.monotonic()
+
+        report.problems += error_outputs(saved, stored)
+        # the widgets: displayed where the committed notebook displays them, and drawn
+        report.problems += widget_count_changes(stored, saved)
+        report.problems += nb.widget_render_problems(saved)
+
+        # the first slider of each displayed widget, moved with the keyboard; when a widget
+        # redraws only on its button (the training dashboard's Train), the button is pressed
+        cells = nb.cells()
+        for i, count in enumerate(widget_view_counts(saved)):
+            views = nb.widget_views(cells.nth(i))
+            for v in range(views.count() if count else 0):
+                view, sliders = views.nth(v), nb.sliders(views.nth(v))
+                if not sliders.count():
+                    continue
+                label = slider_label(sliders.first)
+                before = snapshot(nb.panel)
+                old, new = nb.move_slider(sliders.first)
+                after = nb.wait_redraw(before)
+                report.log.append(f"cell {i}: slider {label!r} {old} -> {new}: {describe_change(before, after)}")
+                if after == before and view.locator("button.jupyter-button").count():
+                    pressed = nb.click_button(view)
+                    after = nb.wait_redraw(before, timeout=300)
+                    report.log.append(f"cell {i}: button {pressed!r}: {describe_change(before, after)}")
+                shot = screenshots / f"{stem}-cell{i:02d}.png"
+                nb.screenshot(shot, at=view)
+                if after != before:
+                    report.redrawn += 1
+                elif label not in draws_nothing:
+                    report.problems.append(
+                        f"cell {i}: slider {label!r} moved {old} -> {new}, but no figure or table "
+                        f"changed, nor after pressing the widget's button (screenshot {shot.name})"
+                    )
+        if not report.redrawn:
+            nb.screenshot(screenshots / f"{stem}.png")
+
+        report.problems += [f"error inside a widget: {t}" for t in nb.widget_error_outputs()]
+        if entries := nb.log_console_entries():
+            text = " ".join(nb.log_console_text().split())
+            report.problems.append(f"Log Console has {entries} entries: {text[:400]}")
+        report.problems += [f"browser console: {e[:300]}" for e in nb.console_errors]
+        report.log.append(
+            f"open {t_open - t0:.1f} s, kernel settled {t_kernel - t_open:.1f} s, "
+            f"Run All {run_seconds:.1f} s (+ save {t_run - t_kernel - run_seconds:.1f} s), "
+            f"checks and sliders {time.monotonic() - t_run:.1f} s"
+        )
+    finally:
+        shut_down_kernel(lab, name)
+    return report
