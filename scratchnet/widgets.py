@@ -58,8 +58,15 @@ class _Panel:
         self.image.value = png
         self.html.value = html
 
+    def describe(self) -> str:
+        """Plain text shown where widgets cannot be drawn (GitHub, nbconvert without widget state)."""
+        return f"{type(self).__name__}: interactive in a running notebook"
+
     def _repr_mimebundle_(self, **kwargs):
-        return self.ui._repr_mimebundle_(**kwargs)
+        bundle = self.ui._repr_mimebundle_(**kwargs)
+        # the default text is the VBox repr with every control's settings: say what it is instead
+        bundle["text/plain"] = self.describe() + " (the static figure above shows the start values)"
+        return bundle
 
 
 def _png(fig: Figure) -> bytes:
@@ -95,6 +102,9 @@ class ChainRuleWidget(_Panel):
                      f"{format_value(result['formula'])};  numerical: {result['numerical'][0]:.6f}")
         self.result = result
         self._show(graph_png(self.graph), f"<p style='font-size:15px'>{self.text}</p>")
+
+    def describe(self) -> str:
+        return "ChainRuleWidget: sliders for x and y redraw z = (x + y)**2 and its gradients"
 
 
 # ---------------------------------------------------------------- notebook 02
@@ -157,6 +167,9 @@ class ShoppingWidget(_Panel):
         self.rows = shopping_rows(self.graph)
         self._show(graph_png(self.graph), _rows_html(self.rows, self.graph.values["price"]))
 
+    def describe(self) -> str:
+        return "ShoppingWidget: sliders for prices, counts and tax redraw the graph and the gradient table"
+
 
 # ---------------------------------------------------------------- notebook 03
 
@@ -213,10 +226,11 @@ def activation_figure(name: str, lo: float = -6.0, hi: float = 6.0, dout: float 
 
 
 def activation_summary(r: dict, dout: float) -> str:
-    """One line: the largest gradient passed back, and where it vanishes."""
-    i = int(np.argmax(np.abs(r["dx"])))
+    """One line: the largest gradient passed back (and the first x where it is reached),
+    and the share of the range where it vanishes."""
+    i = int(np.argmax(np.abs(r["dx"])))  # the first of the largest: ReLU reaches it on all x > 0
     x_at = round(float(r["x"][i]), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
-    return (f"largest gradient passed back: {r['dx'][i]:.4f} at x = {x_at:.2f}; "
+    return (f"largest gradient passed back: {r['dx'][i]:.4f}, first reached at x = {x_at:.2f}; "
             f"vanished on {100 * r['vanished_fraction']:.0f}% of the range")
 
 
@@ -241,3 +255,7 @@ class ActivationExplorer(_Panel):
         self.text = activation_summary(self.response, dout)
         fig = activation_figure(name, lo, hi, dout, fig=Figure(figsize=(11, 3.8), dpi=100))
         self._show(_png(fig), f"<p style='font-size:15px'>{self.text}</p>")
+
+    def describe(self) -> str:
+        return ("ActivationExplorer: pick relu or sigmoid, the input range and dout; "
+                "see the gradient that flows back and where it vanishes")

@@ -103,3 +103,8 @@ def test_book_relu_failure_names_the_mutation():
 def test_wrong_return_shape_is_explained():
     message = check("chain_rule_mul", lambda x, y: 2 * x * y * y, quiet=True).message
     assert "should return a pair" in message
+
+
+def test_chain_rule_mul_accepts_a_list():
+    result = check("chain_rule_mul", lambda x, y: [2 * x * y * y, 2 * x * y * x], quiet=True)
+    assert result.passed, result.message

@@ -66,12 +66,13 @@ def test_activation_response_matches_derivative(name):
 
 def test_activation_explorer_controls():
     w = ActivationExplorer()
-    assert "0.2500 at x = 0.00" in w.text  # the sigmoid's slope is at most 1/4
+    assert "0.2500, first reached at x = 0.00" in w.text  # the sigmoid's slope is at most 1/4
     assert 0.2 < w.response["vanished_fraction"] < 0.3
     w.x_range.value = (-20.0, 20.0)
     assert w.response["vanished_fraction"] > 0.7  # saturated on most of a wide range
     w.activation.value = "relu"
     assert w.response["vanished_fraction"] == pytest.approx(0.5, abs=0.01)
+    assert "1.0000, first reached at x = 0.07" in w.text  # on every x > 0; 0.07 is the first grid point
     w.dout.value = -2.0
     assert w.response["dx"].min() == -2.0 and "vanished on 50%" in w.text
     w.x_range.value = (1.0, 1.0)  # a closed range is widened, not an error
@@ -89,3 +90,12 @@ def test_activation_response_errors():
         activation_response("tanh")
     with pytest.raises(ValueError, match="lo < hi"):
         activation_response("relu", 1.0, 0.0)
+
+
+@pytest.mark.parametrize("cls", [ChainRuleWidget, ShoppingWidget, ActivationExplorer])
+def test_widget_text_fallback_says_what_it_is(cls):
+    bundle = cls()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    text = bundle["text/plain"]
+    assert text.startswith(cls.__name__ + ":") and "static figure above" in text
+    assert "VBox" not in text

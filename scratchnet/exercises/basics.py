@@ -30,7 +30,7 @@ def check_chain_rule_mul(grads) -> None:
     """grads(x, y) -> (dz/dx, dz/dy) for z = t**2, t = x * y."""
     for x, y in [(3.0, 2.0), (-1.5, 4.0), (0.5, -0.25)]:
         got = grads(x, y)
-        if not isinstance(got, tuple) or len(got) != 2:
+        if np.shape(got) != (2,):  # a tuple, list or array of two numbers
             raise AssertionError(f"grads({x}, {y}) should return a pair (dz_dx, dz_dy), got {got!r}")
         num = numerical_gradient(lambda v: (v[0] * v[1]) ** 2, np.array([x, y]))
         _close(got, num, f"grads({x}, {y})")
