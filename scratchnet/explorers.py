@@ -58,8 +58,8 @@ def affine_shape_table(batch: int, d_in: int, d_out: int, images: bool = False) 
     dx = layer.backward(np.ones_like(y))
     rows = [("x", x.shape, "input as given"),
             ("X", layer.x.shape, "input, one row per sample" + (" (flattened)" if images else "")),
-            ("W", layer.W.shape, "weights (가중치)"),
-            ("b", layer.b.shape, "bias (편향), broadcast to every row"),
+            ("W", layer.W.shape, "weights"),
+            ("b", layer.b.shape, "bias, broadcast to every row"),
             ("Y", y.shape, "X @ W + b"),
             ("dY", y.shape, "dL/dY, from the layer above"),
             ("dX", (batch, d_in), "dY @ W.T"),
@@ -82,7 +82,8 @@ class AffineShapeExplorer(_Explorer):
         self.batch = widgets.IntSlider(value=batch, min=1, max=128, description="batch N", style=style)
         self.d_in = widgets.IntSlider(value=d_in, min=1, max=784, description="inputs D", style=style)
         self.d_out = widgets.IntSlider(value=d_out, min=1, max=100, description="outputs M", style=style)
-        self.images = widgets.Checkbox(value=False, description="input as images (N, 1, 28, 28)")
+        self.images = widgets.Checkbox(value=False, description="input as images (N, 1, 28, 28)",
+                                     indent=False, layout=widgets.Layout(width="auto"))
         self.table = widgets.HTML()
         for control in (self.batch, self.d_in, self.d_out, self.images):
             control.observe(self.update, names="value")
@@ -211,11 +212,24 @@ class TrainingDashboard(_Explorer):
                                        description="iterations", style=style)
         self.button = widgets.Button(description="Train", button_style="primary")
         self.status = widgets.HTML("press Train")
+        self.plan = widgets.HTML()
         self.button.on_click(self.train)
+        for control in (self.hidden, self.batch_size, self.iters):
+            control.observe(self.describe_plan, names="value")
         self.history = None
         self.network = None
-        self.widget = widgets.VBox([self.hidden, self.lr, self.batch_size, self.iters,
+        self.widget = widgets.VBox([self.hidden, self.lr, self.batch_size, self.iters, self.plan,
                                     widgets.HBox([self.button, self.status]), self.out])
+        self.describe_plan()
+
+    def describe_plan(self, change=None) -> str:
+        """What Train will do with the current settings: network size and epochs."""
+        d, h, n = self.data[0].shape[1], self.hidden.value, len(self.data[0])
+        params = d * h + h + h * 10 + 10
+        epochs = self.iters.value * self.batch_size.value / n
+        self.plan.value = (f"{d}-{h}-10 network, {params:,} parameters; {self.iters.value:,} "
+                           f"iterations of {self.batch_size.value} images = {epochs:.1f} epochs")
+        return self.plan.value
 
     def _on_evaluation(self, history: History) -> None:
         """Called by scratchnet.train after each evaluation: redraw the curves so far."""

@@ -115,3 +115,11 @@ def test_training_dashboard_reports_divergence(small_mnist):
     dash.train()
     assert "diverged" in dash.status.value
     assert not np.isfinite(dash.history.loss[-1])
+
+
+def test_training_dashboard_describes_the_planned_run(small_mnist):
+    dash = explorers.TrainingDashboard(*small_mnist, iters=100)
+    assert dash.plan.value.startswith("784-50-10 network, 39,760 parameters")
+    dash.hidden.value = 20
+    dash.iters.value = 50
+    assert "784-20-10 network, 15,910 parameters; 50 iterations of 100 images = 5.0 epochs" == dash.plan.value
