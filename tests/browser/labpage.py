@@ -220,11 +220,8 @@ class Notebook:
         )
         return before, after
 
-    def click_button(self, view: Locator) -> str:
-        """Click a widget's primary button (or its first button); the button's text."""
-        buttons = view.locator("button.jupyter-button")
-        primary = view.locator("button.jupyter-button.mod-primary")
-        button = (primary if primary.count() else buttons).first
+    def click_button(self, button: Locator) -> str:
+        """Click a widget button; its text."""
         button.scroll_into_view_if_needed()
         text = (button.text_content() or "").strip()
         button.click()

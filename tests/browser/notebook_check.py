@@ -51,7 +51,7 @@ def check_notebook(
 ) -> Report:
     """Open notebook `name` (in lab's root), Run All, and check cells, widgets and sliders.
 
-    draws_nothing: labels of sliders that by design change nothing visible when moved alone.
+    draws_nothing: labels of sliders and buttons that by design change nothing visible.
     Screenshots of each moved widget: screenshots/<stem>-cell<NN>.png (<stem>.png if none).
     """
     stem = name.removesuffix(".ipynb")
@@ -76,8 +76,9 @@ def check_notebook(
         report.problems += widget_count_changes(stored, saved)
         report.problems += nb.widget_render_problems(saved)
 
-        # the first slider of each displayed widget, moved with the keyboard; when a widget
-        # redraws only on its button (the training dashboard's Train), the button is pressed
+        # the first slider of each displayed widget, moved with the keyboard, then each of its
+        # buttons pressed (the digit inspector's "next mistake", the dashboard's Train):
+        # each must change a figure, table or text
         cells = nb.cells()
         for i, count in enumerate(widget_view_counts(saved)):
             views = nb.widget_views(cells.nth(i))
@@ -90,19 +91,25 @@ def check_notebook(
                 old, new = nb.move_slider(sliders.first)
                 after = nb.wait_redraw(before)
                 report.log.append(f"cell {i}: slider {label!r} {old} -> {new}: {describe_change(before, after)}")
-                if after == before and view.locator("button.jupyter-button").count():
-                    pressed = nb.click_button(view)
-                    after = nb.wait_redraw(before, timeout=300)
-                    report.log.append(f"cell {i}: button {pressed!r}: {describe_change(before, after)}")
                 shot = screenshots / f"{stem}-cell{i:02d}.png"
-                nb.screenshot(shot, at=view)
                 if after != before:
                     report.redrawn += 1
                 elif label not in draws_nothing:
                     report.problems.append(
                         f"cell {i}: slider {label!r} moved {old} -> {new}, but no figure or table "
-                        f"changed, nor after pressing the widget's button (screenshot {shot.name})"
+                        f"changed (screenshot {shot.name})"
                     )
+                buttons = view.locator("button.jupyter-button")
+                for b in range(min(buttons.count(), 3)):
+                    before = after
+                    pressed = nb.click_button(buttons.nth(b))
+                    after = nb.wait_redraw(before, timeout=300)
+                    report.log.append(f"cell {i}: button {pressed!r}: {describe_change(before, after)}")
+                    if after == before and pressed not in draws_nothing:
+                        report.problems.append(
+                            f"cell {i}: pressing {pressed!r} changed no figure or table (screenshot {shot.name})"
+                        )
+                nb.screenshot(shot, at=view)
         if not report.redrawn:
             nb.screenshot(screenshots / f"{stem}.png")
 

@@ -25,7 +25,7 @@ NOTEBOOK_NAMES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 
 # At least this many widgets per notebook (by number) must have a slider that redraws something.
 INTERACTIVE = {"01": 1, "02": 1, "03": 1, "04": 2, "06": 2}
-# Sliders that by design change nothing visible when moved alone: {notebook stem: {label}}.
+# Sliders or buttons that by design change nothing visible: {notebook stem: {label}}.
 DRAWS_NOTHING: dict[str, set[str]] = {}
 
 
