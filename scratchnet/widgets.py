@@ -10,7 +10,9 @@ recomputes everything from the slider values and stores what it shows (`graph`, 
 
 Figures go into an `ipywidgets.Image` as PNG bytes (no Output widget), and the notes into an
 `HTML` widget, so the shown state is in the widget values themselves. Display the widget by
-leaving it as the last expression of a cell.
+leaving it as the last expression of a cell. Where widgets cannot be drawn (GitHub, or an
+nbconvert export without stored widget state) the cell shows `describe()` as plain text
+instead of the long VBox(...) repr; nbval compares that text, so keep it free of live values.
 """
 
 from __future__ import annotations
