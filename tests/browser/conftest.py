@@ -38,9 +38,9 @@ def missing_browser() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "browser tests need Playwright for Python: .venv/bin/pip install playwright"
+        return "no Playwright for Python (.venv/bin/pip install playwright)"
     if find_chromium() is None:
-        return "browser tests need Debian's chromium: apt-get install chromium"
+        return "no Chromium at /usr/bin/chromium (Debian: apt-get install chromium)"
     return None
 
 
@@ -50,8 +50,8 @@ def require_browser() -> None:
     if reason is None:
         return
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true: {reason}", pytrace=False)
-    pytest.skip(reason)
+        pytest.fail(f"CI=true and the browser tests cannot run: {reason}", pytrace=False)
+    pytest.skip(f"browser tests: {reason}")
 
 
 @pytest.fixture(scope="session")
@@ -96,3 +96,11 @@ def page(browser):
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say once, at the end of the run, why the browser tests were skipped."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    reason = missing_browser()
+    if reason and any(r.nodeid.startswith("tests/browser/") for r in skipped):
+        terminalreporter.write_line(f"browser tests skipped: {reason}")

@@ -10,10 +10,12 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
-
-from playwright.sync_api import Locator, Page
+from typing import TYPE_CHECKING
 
 from .jlab import LabServer
+
+if TYPE_CHECKING:  # playwright is optional: without it the tests skip
+    from playwright.sync_api import Locator, Page
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 # text shown by the widget renderer when it cannot draw a view

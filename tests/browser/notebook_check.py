@@ -6,11 +6,13 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from playwright.sync_api import Page
+from typing import TYPE_CHECKING
 
 from .jlab import LabServer
 from .labpage import Notebook, describe_change, error_outputs, snapshot, widget_view_counts
+
+if TYPE_CHECKING:  # playwright is optional: without it the tests skip
+    from playwright.sync_api import Page
 
 
 @dataclass
@@ -52,7 +54,8 @@ def check_notebook(
     """Open notebook `name` (in lab's root), Run All, and check cells, widgets and sliders.
 
     draws_nothing: labels of sliders and buttons that by design change nothing visible.
-    Screenshots of each moved widget: screenshots/<stem>-cell<NN>.png (<stem>.png if none).
+    Screenshots: each moved widget (screenshots/<stem>-cell<NN>.png), the first figure
+    (<stem>.png) and the end of the notebook after Run All (<stem>-end.png).
     """
     stem = name.removesuffix(".ipynb")
     stored = json.loads((lab.root / name).read_text(encoding="utf-8"))  # as committed
@@ -70,6 +73,7 @@ def check_notebook(
         run_seconds = nb.run_all()
         saved = nb.save()
         t_run = time.monotonic()
+        nb.screenshot(screenshots / f"{stem}-end.png")  # where Run All left the page
 
         report.problems += error_outputs(saved, stored)
         # the widgets: displayed where the committed notebook displays them, and drawn
@@ -110,8 +114,10 @@ def check_notebook(
                             f"cell {i}: pressing {pressed!r} changed no figure or table (screenshot {shot.name})"
                         )
                 nb.screenshot(shot, at=view)
-        if not report.redrawn:
-            nb.screenshot(screenshots / f"{stem}.png")
+        # the first figure
+        figures = nb.panel.locator(".jp-Cell-outputArea .jp-OutputArea-output img")
+        if figures.count():
+            nb.screenshot(screenshots / f"{stem}.png", at=figures.first)
 
         report.problems += [f"error inside a widget: {t}" for t in nb.widget_error_outputs()]
         if entries := nb.log_console_entries():
