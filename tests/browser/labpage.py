@@ -276,9 +276,10 @@ class Notebook:
         return panel.first.inner_text()
 
     def screenshot(self, path, at: Locator | None = None) -> None:
-        """A screenshot of the page, scrolled so that `at` is in view."""
+        """A screenshot of the page, scrolled so that `at` starts at the top of the notebook."""
         if at is not None:
-            at.scroll_into_view_if_needed()
+            at.evaluate("e => e.scrollIntoView({block: 'start'})")
+            time.sleep(0.3)  # let the images of newly shown cells paint
         self.page.screenshot(path=str(path))
 
 

@@ -113,7 +113,7 @@ def check_notebook(
                         report.problems.append(
                             f"cell {i}: pressing {pressed!r} changed no figure or table (screenshot {shot.name})"
                         )
-                nb.screenshot(shot, at=view)
+                nb.screenshot(shot, at=cells.nth(i))
         # the first figure
         figures = nb.panel.locator(".jp-Cell-outputArea .jp-OutputArea-output img")
         if figures.count():
