@@ -82,14 +82,21 @@ def lab(tmp_path_factory):
     server.stop()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh page (its own browser context) for one notebook."""
+@pytest.fixture(scope="session")
+def browser_context(browser):
+    """One browser context, so JupyterLab's scripts come from the cache after the first page."""
     context = browser.new_context(viewport=VIEWPORT)
-    pg = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    """A fresh page for one notebook, closed afterwards."""
+    pg = browser_context.new_page()
     pg.set_default_timeout(60_000)
     yield pg
-    context.close()
+    pg.close()
 
 
 @pytest.fixture(scope="session")

@@ -120,14 +120,22 @@ class Notebook:
         return self.panel.locator(".jp-CodeCell .jp-InputArea-prompt").all_text_contents()
 
     def run_all(self, timeout: float = 600, quiet: float = 1.0) -> float:
-        """Run > Run All Cells, then wait until nothing is queued and the kernel is idle.
+        """Edit > Clear Outputs of All Cells, Run > Run All Cells, then wait until nothing is
+        queued and the kernel is idle.
 
-        Returns the seconds it took. The kernel must stay the same one throughout.
+        Clearing first means every output checked afterwards comes from this run (and that
+        Run All has visibly started once a prompt shows [*] or a number). Returns the seconds
+        Run All took. The kernel must stay the same one throughout.
         """
         kernel_id = self.kernel_id or self.wait_kernel_settled()
+        self.menu("Edit", "Clear Outputs of All Cells")
+        wait_until(
+            "the outputs to be cleared",
+            lambda: all(p.strip() in ("[ ]:", "") for p in self.prompts()),
+            timeout=30,
+        )
         t0 = time.monotonic()
         self.menu("Run", "Run All Cells")
-        # Run All has started once the first code cell shows [*] or a number
         wait_until(
             "Run All to start",
             lambda: any(p.strip() not in ("[ ]:", "") for p in self.prompts()),
