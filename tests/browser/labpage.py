@@ -22,6 +22,11 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_FALLBACK_TEXTS = ("Loading widget...", "Error displaying widget", "Error rendering widget")
 
 
+def exactly(text: str) -> re.Pattern:
+    """Match an element whose whole text is `text` (has_text alone matches substrings)."""
+    return re.compile(rf"^\s*{re.escape(text)}\s*$")
+
+
 class LabTimeout(AssertionError):
     """JupyterLab did not reach the awaited state in time."""
 
@@ -107,9 +112,9 @@ class Notebook:
 
     def menu(self, top: str, item: str) -> None:
         """Click a main-menu entry, e.g. menu("Run", "Run All Cells")."""
-        self.page.locator(".lm-MenuBar-itemLabel", has_text=top).first.click()
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=exactly(top)).first.click()
         entry = self.page.locator(".lm-Menu-content .lm-Menu-item:not(.lm-mod-hidden)").filter(
-            has=self.page.locator(".lm-Menu-itemLabel", has_text=item)
+            has=self.page.locator(".lm-Menu-itemLabel", has_text=exactly(item))
         )
         entry.first.click()
 
@@ -337,6 +342,16 @@ def describe_change(before: str, after: str) -> str:
     if b["text"] != a["text"]:
         parts.append("text changed")
     return ", ".join(parts) or "nothing changed"
+
+
+def cells_not_run(nb: dict) -> list[str]:
+    """Code cells with code that have no execution count after Run All (it stopped early)."""
+    idle = [i for i, c in enumerate(nb["cells"])
+            if c["cell_type"] == "code" and "".join(c["source"]).strip()
+            and c.get("execution_count") is None]
+    if not idle:
+        return []
+    return [f"{len(idle)} code cell(s) did not run, from cell {idle[0]} on: Run All stopped"]
 
 
 def error_outputs(nb: dict, stored: dict | None = None) -> list[str]:

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .jlab import LabServer
-from .labpage import Notebook, describe_change, error_outputs, snapshot, widget_view_counts
+from .labpage import (
+    Notebook, cells_not_run, describe_change, error_outputs, snapshot, widget_view_counts,
+)
 
 if TYPE_CHECKING:  # playwright is optional: without it the tests skip
     from playwright.sync_api import Page
@@ -75,7 +77,7 @@ def check_notebook(
         t_run = time.monotonic()
         nb.screenshot(screenshots / f"{stem}-end.png")  # where Run All left the page
 
-        report.problems += error_outputs(saved, stored)
+        report.problems += error_outputs(saved, stored) + cells_not_run(saved)
         # the widgets: displayed where the committed notebook displays them, and drawn
         report.problems += widget_count_changes(stored, saved)
         report.problems += nb.widget_render_problems(saved)

@@ -57,6 +57,7 @@ def test_check_finds_every_breakage(browser, lab, page, screenshots):
     print("\n".join(report.log + report.problems))
     expected = {
         "the unexpected cell error": "cell 6 ('undefined_name'): NameError",
+        "the cell Run All never reached": "1 code cell(s) did not run, from cell 7 on",
         "the error inside a widget": "error inside a widget: ",
         "the error in the Log Console": "Log Console has",
         "the slider that drives nothing": "slider 'drives nothing' moved",
