@@ -20,6 +20,14 @@ from .progress import in_notebook
 from .training import History, TrainingDiverged, train
 from .two_layer_net import TwoLayerNet
 
+SLIDER_WIDTH = "420px"  # the whole slider; the default (300px) leaves the track ~60px after a wide label
+
+
+def _slider_look(description_width: str) -> dict:
+    """style and layout keywords for a slider: a readable label and a track of ~250px or more."""
+    return {"style": {"description_width": description_width},
+            "layout": widgets.Layout(width=SLIDER_WIDTH)}
+
 
 class _Explorer:
     """Shared plumbing: a Figure redrawn in place and shown in an Output area."""
@@ -78,10 +86,12 @@ class AffineShapeExplorer(_Explorer):
 
     def __init__(self, batch: int = 2, d_in: int = 4, d_out: int = 3):
         super().__init__()
-        style = {"description_width": "140px"}
-        self.batch = widgets.IntSlider(value=batch, min=1, max=128, description="batch N", style=style)
-        self.d_in = widgets.IntSlider(value=d_in, min=1, max=784, description="inputs D", style=style)
-        self.d_out = widgets.IntSlider(value=d_out, min=1, max=100, description="outputs M", style=style)
+        self.batch = widgets.IntSlider(value=batch, min=1, max=128, description="batch N",
+                                       **_slider_look("100px"))
+        self.d_in = widgets.IntSlider(value=d_in, min=1, max=784, description="inputs D",
+                                      **_slider_look("100px"))
+        self.d_out = widgets.IntSlider(value=d_out, min=1, max=100, description="outputs M",
+                                       **_slider_look("100px"))
         self.images = widgets.Checkbox(value=False, description="input as images (N, 1, 28, 28)",
                                      indent=False, layout=widgets.Layout(width="auto"))
         self.table = widgets.HTML()
@@ -155,7 +165,8 @@ class DigitInspector(_Explorer):
         self.network, self.x, self.t = network, x, np.asarray(t)
         if self.t.ndim != 1:
             self.t = self.t.argmax(axis=1)
-        self.index = widgets.IntSlider(value=index, min=0, max=len(x) - 1, description="test image")
+        self.index = widgets.IntSlider(value=index, min=0, max=len(x) - 1, description="test image",
+                                       **_slider_look("90px"))
         self.next_mistake = widgets.Button(description="next mistake")
         self.label = widgets.HTML()
         self.index.observe(self.update, names="value")
@@ -201,15 +212,15 @@ class TrainingDashboard(_Explorer):
         super().__init__()
         self.data = (x_train, t_train, x_test, t_test)
         self.seed, self.evaluations = seed, evaluations
-        style = {"description_width": "120px"}
+        look = _slider_look("110px")  # one Layout shared by the four sliders of one dashboard
         self.hidden = widgets.IntSlider(value=hidden, min=5, max=200, step=5,
-                                        description="hidden units", style=style)
+                                        description="hidden units", **look)
         self.lr = widgets.FloatLogSlider(value=lr, base=10, min=-3, max=1, step=0.1,
-                                         description="learning rate", readout_format=".3g", style=style)
+                                         description="learning rate", readout_format=".3g", **look)
         self.batch_size = widgets.IntSlider(value=batch_size, min=1, max=min(1000, len(x_train)),
-                                            description="batch size", style=style)
+                                            description="batch size", **look)
         self.iters = widgets.IntSlider(value=iters, min=10, max=10_000, step=10,
-                                       description="iterations", style=style)
+                                       description="iterations", **look)
         self.button = widgets.Button(description="Train", button_style="primary")
         self.status = widgets.HTML("press Train")
         self.plan = widgets.HTML()

@@ -37,6 +37,17 @@ def test_affine_explorer_updates_when_a_slider_moves():
     assert "(7, 10)" in texts  # the figure was redrawn from the new sizes
 
 
+def _track_px(slider) -> int:
+    """Pixels left for a slider's track: its width minus its label's width."""
+    return int(slider.layout.width.removesuffix("px")) - int(slider.style.description_width.removesuffix("px"))
+
+
+def test_affine_explorer_sliders_have_a_usable_track():
+    e = explorers.AffineShapeExplorer()
+    for slider in (e.batch, e.d_in, e.d_out):
+        assert _track_px(slider) >= 250, slider.description
+
+
 def test_affine_explorer_image_checkbox_fixes_d_in():
     e = explorers.AffineShapeExplorer()
     e.images.value = True
@@ -115,6 +126,15 @@ def test_training_dashboard_reports_divergence(small_mnist):
     dash.train()
     assert "diverged" in dash.status.value
     assert not np.isfinite(dash.history.loss[-1])
+
+
+def test_dashboard_and_inspector_sliders_have_a_usable_track(small_mnist):
+    dash = explorers.TrainingDashboard(*small_mnist, iters=100)
+    for slider in (dash.hidden, dash.lr, dash.batch_size, dash.iters):
+        assert _track_px(slider) >= 250, slider.description
+    net = TwoLayerNet(784, 10, 10, rng=0)
+    inspector = explorers.DigitInspector(net, small_mnist[2], small_mnist[3])
+    assert _track_px(inspector.index) >= 250
 
 
 def test_training_dashboard_describes_the_planned_run(small_mnist):
