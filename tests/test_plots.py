@@ -128,4 +128,17 @@ def test_plot_gradient_cost_uses_log_axes():
     fig = plots.plot_gradient_cost([10, 100, 1000], [0.01, 0.1, 1.0], [1e-4, 1e-4, 2e-4])
     ax = fig.axes[0]
     assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
-    assert len(ax.lines) == 2
+    assert len(ax.lines) == 3  # the numerical trend line, its measured points, backprop
+
+
+def test_plot_gradient_cost_marks_estimated_points_open():
+    fig = plots.plot_gradient_cost([10, 100, 1000], [0.01, 0.1, 1.0], [1e-4, 1e-4, 2e-4],
+                                   measured=[True, False, False])
+    ax = fig.axes[0]
+    labels = [line.get_label() for line in ax.lines]
+    assert "numerical gradient, measured in full" in labels
+    estimated = next(line for line in ax.lines if line.get_label().startswith("numerical gradient, estimated"))
+    assert list(estimated.get_xdata()) == [100, 1000]
+    assert estimated.get_markerfacecolor() == "white"
+    with pytest.raises(ValueError, match="plot_gradient_cost"):
+        plots.plot_gradient_cost([10, 100], [0.01, 0.1], [1e-4, 1e-4], measured=[True])

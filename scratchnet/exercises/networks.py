@@ -18,7 +18,8 @@ def _close(got, want, what: str, atol: float = 1e-10) -> None:
 
 
 @exercise("affine_backward",
-          hint="dx = dout @ W.T, dW = x.T @ dout, db = dout.sum(axis=0): write down the shapes first")
+          hint="each gradient has the shape of its variable: dx is (N, D), dW is (D, M); find the product "
+               "of dout with W or x (one of them transposed) that has that shape; db sums dout over the batch axis")
 def check_affine_backward(attempt) -> None:
     """attempt(x (N, D), W (D, M), dout (N, M)) -> (dx, dW, db)."""
     rng = np.random.default_rng(4)
@@ -36,8 +37,8 @@ def check_affine_backward(attempt) -> None:
 
 
 @exercise("softmax_loss_backward",
-          hint="start from y.copy(), subtract 1 at each sample's true class "
-               "(y[np.arange(N), t] -= 1), then divide by the batch size N")
+          hint="the gradient is (y - t) / N; with integer labels, subtracting t means subtracting 1 at each "
+               "sample's true class (index rows with np.arange(N), columns with t); work on a copy of y")
 def check_softmax_loss_backward(attempt) -> None:
     """attempt(y (N, C) softmax output, t (N,) integer labels) -> dL/dx (N, C)."""
     rng = np.random.default_rng(5)
@@ -52,8 +53,8 @@ def check_softmax_loss_backward(attempt) -> None:
 
 
 @exercise("backward_pass",
-          hint="dout = last_layer.backward(1), then for layer in reversed(layers.values()): "
-               "dout = layer.backward(dout)")
+          hint="start from dL/dL = 1 at last_layer, then pass the gradient through the layers in reverse "
+               "order (reversed(layers.values())), each backward's output feeding the next")
 def check_backward_pass(attempt) -> None:
     """attempt(layers: OrderedDict, last_layer), after a forward pass -> fills every layer's grads."""
     rng = np.random.default_rng(6)
@@ -72,8 +73,8 @@ def check_backward_pass(attempt) -> None:
 
 
 @exercise("accuracy",
-          hint="predicted = scores.argmax(axis=1); turn one-hot labels into indices the same way; "
-               "then (predicted == labels).mean()")
+          hint="argmax along the class axis gives each sample's predicted class; one-hot labels become "
+               "indices the same way; the mean of a boolean array is the fraction of True")
 def check_accuracy(attempt) -> None:
     """attempt(scores (N, C), labels (N,) indices or (N, C) one-hot) -> fraction correct (float)."""
     scores = np.array([[0.1, 2.0, -1.0], [3.0, 0.0, 0.5], [0.2, 0.1, 0.3], [1.0, 5.0, 0.0]])
@@ -87,8 +88,8 @@ def check_accuracy(attempt) -> None:
 
 
 @exercise("sgd_update",
-          hint="update each array in place: params[key] -= lr * grads[key] "
-               "(params[key] = params[key] - ... makes a new array the layers never see)")
+          hint="change each array in place, because the layers hold these very arrays: an augmented "
+               "assignment (-=), not params[key] = ... (a new array the layers never see)")
 def check_sgd_update(attempt) -> None:
     """attempt(params, grads, lr) -> None; must change the arrays in place."""
     rng = np.random.default_rng(7)
