@@ -164,7 +164,7 @@ class TwoLayerNet:
 # --- ch05/train_neuralnet.py ---------------------------------------------------------------
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description="The book's chapter-5 training loop (benchmark baseline).")
+    p = argparse.ArgumentParser(description="The book's chapter-5 training loop (baseline).")
     p.add_argument("--iters", type=int, default=10000, help="iterations (default 10000)")
     p.add_argument("--seed", type=int, default=0, help="np.random.seed (default 0)")
     args = p.parse_args(argv)

@@ -123,7 +123,8 @@ def numpy_blas() -> str:
     code = ("import numpy as np; b = np.show_config(mode='dicts')['Build Dependencies']['blas'];"
             "print(b.get('name'), b.get('version'))")
     try:
-        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=60)
         return res.stdout.strip() or "unknown"
     except (OSError, subprocess.SubprocessError):
         return "unknown"
@@ -216,7 +217,8 @@ def goal_lines(summary: dict, full: bool) -> list[tuple[str, bool | None, str]]:
     if a:
         acc = a["test_acc_min"]
         goals.append((f"a test accuracy (worst run)  >= {GOAL_ACC}",
-                      None if acc is None else acc >= GOAL_ACC, "-" if acc is None else f"{acc:.4f}"))
+                      None if acc is None else acc >= GOAL_ACC,
+                      "-" if acc is None else f"{acc:.4f}"))
         goals.append((f"a peak RSS                   <  {GOAL_RSS_MIB} MiB",
                       a["peak_rss_mib"] < GOAL_RSS_MIB, f"{a['peak_rss_mib']:.0f} MiB"))
     if not full:
@@ -259,10 +261,12 @@ def print_report(info: dict, summary: dict, goals, full: bool, iters: int) -> No
     busiest = max((s["others_pct"] for s in summary.values() if s), default=0.0)
     if busiest > BUSY_PCT:
         print(f"WARNING: the machine was busy (other processes took up to {busiest:.0f}% of a core "
-              "during a run): the times are inflated, most for programs that run two threads (BLAS, torch); rerun when it is quiet")
+              "during a run): the times are inflated, most for programs that run two threads "
+              "(BLAS, torch); rerun when it is quiet")
     if goals:
         print()
-        print("ratios: of the median wall times (judged), and of the fastest runs (for a noisy machine)")
+        print("ratios: of the median wall times (judged), "
+              "and of the fastest runs (for a noisy machine)")
         for desc, passed, value in goals:
             verdict = "-" if passed is None else ("PASS" if passed else "FAIL")
             print(f"{desc:<45}{value:>24}  {verdict}")
@@ -290,7 +294,7 @@ def main(argv=None) -> int:
             if args.wait_quiet > 0:
                 waited, quiet = wait_for_quiet(args.wait_quiet)
                 if not quiet:
-                    print(f"    still busy after waiting {waited:.0f} s: running anyway", flush=True)
+                    print(f"    still busy after {waited:.0f} s: running anyway", flush=True)
                 elif waited > 2.5:
                     print(f"    waited {waited:.0f} s for the machine to go quiet", flush=True)
             r = run_once([sys.executable, *PROGRAMS[key][1], *extra])

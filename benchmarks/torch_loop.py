@@ -43,7 +43,7 @@ def batch_indices(n: int, batch_size: int, gen):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description="TwoLayerNet training in PyTorch on the CPU (benchmark).")
+    p = argparse.ArgumentParser(description="TwoLayerNet in PyTorch on the CPU (benchmark).")
     p.add_argument("--iters", type=int, default=10000, help="iterations (default 10000)")
     p.add_argument("--seed", type=int, default=0, help="torch.manual_seed (default 0)")
     args = p.parse_args(argv)
