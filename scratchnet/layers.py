@@ -139,6 +139,6 @@ class SoftmaxWithLoss:
             dx = self.y - self.t.astype(self.y.dtype, copy=False)  # keep the scores' dtype
         else:
             dx = self.y.copy()
-            dx[np.arange(n), self.t] -= 1  # y - t, with t one-hot
+            dx[np.arange(n), self.t] -= 1  # y - t, as if the indices t were one-hot rows
         dx *= dout / n  # the loss is a batch mean; dout scales it like any upstream gradient
         return dx.reshape(self._x_shape)
