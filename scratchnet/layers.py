@@ -20,7 +20,7 @@ class Relu:
 
     def forward(self, x):
         self.mask = x <= 0
-        return np.where(self.mask, 0, x)  # a new array: x itself is left alone
+        return np.maximum(x, 0)  # a new array: x itself is left alone
 
     def backward(self, dout):
         require_forward(self.mask, "Relu")
@@ -123,13 +123,14 @@ class SoftmaxWithLoss:
         n, c = x.shape
         self.t, self._one_hot = labels_to_indices(t, n, c, "SoftmaxWithLoss")
         shifted = x - x.max(axis=1, keepdims=True)  # (N, C); exp never overflows now
-        sum_exp = np.exp(shifted).sum(axis=1, keepdims=True)  # (N, 1), >= 1
-        nll = np.log(sum_exp) - shifted  # (N, C): -log(softmax), exact even for tiny probabilities
-        self.y = np.exp(-nll)  # softmax(x)
+        exp = np.exp(shifted)  # (N, C)
+        sum_exp = exp.sum(axis=1, keepdims=True)  # (N, 1), >= 1
+        self.y = exp / sum_exp  # softmax(x)
+        # -log(softmax) = log(sum_exp) - shifted: exact even where a probability rounds to 0
         if self._one_hot:
-            self.loss = (self.t * nll).sum() / n
+            self.loss = (self.t * (np.log(sum_exp) - shifted)).sum() / n
         else:
-            self.loss = nll[np.arange(n), self.t].sum() / n
+            self.loss = (np.log(sum_exp[:, 0]) - shifted[np.arange(n), self.t]).sum() / n
         return self.loss
 
     def backward(self, dout=1):

@@ -53,7 +53,7 @@ class TwoLayerNet:
         """Mean cross-entropy loss for inputs x and labels t (one-hot or class indices)."""
         return self.lastLayer.forward(self.predict(x), t)
 
-    def accuracy(self, x, t, chunk: int = 10_000) -> float:
+    def accuracy(self, x, t, chunk: int = 2_000) -> float:
         """Fraction of x classified as t, computed `chunk` samples at a time (flat memory)."""
         t = np.asarray(t)
         if t.ndim != 1:
