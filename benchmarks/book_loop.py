@@ -1,4 +1,4 @@
-"""The book's chapter-5 MNIST training loop, as the source notes run it: the baseline to beat.
+"""The book's chapter-5 MNIST training loop, as a learner runs it: the baseline to beat.
 
 A self-contained re-implementation of the book's common/functions.py, common/layers.py,
 ch05/two_layer_net.py and ch05/train_neuralnet.py, kept faithful on purpose, costs included:

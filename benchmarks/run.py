@@ -6,7 +6,7 @@
 
 Programs (each run is a fresh subprocess, started from the repository root):
   a  python -m scratchnet.train            the package's command line, defaults
-  b  python benchmarks/book_loop.py        the book's chapter-5 loop as the notes run it
+  b  python benchmarks/book_loop.py        the book's chapter-5 loop, run as a learner would
   c  python benchmarks/torch_loop.py       the same network in PyTorch on the CPU (if installed)
 Rounds alternate a, b, c, a, b, c, ... so that a slow spell on the machine hits all of them.
 Wall time is time.perf_counter() around the process; peak memory is the child's own max RSS

@@ -13,6 +13,21 @@ def as_float_array(x, where: str, name: str = "x") -> np.ndarray:
     return arr
 
 
+class NonFiniteError(ValueError):
+    """An array that must hold finite numbers holds nan or inf."""
+
+
+def require_finite(x: np.ndarray, where: str, name: str, advice: str = "") -> None:
+    """Raise NonFiniteError, naming `where` and counting the bad values, unless x is all finite."""
+    finite = np.isfinite(x)
+    if not finite.all():
+        bad = x[~finite]
+        raise NonFiniteError(
+            f"{where}: expected finite {name}, got {bad.size} of {x.size} values that are nan or inf "
+            f"({int(np.isnan(bad).sum())} nan){advice}"
+        )
+
+
 def require_forward(value, layer: str) -> None:
     """Raise if backward is called before forward (the layer has nothing stored yet)."""
     if value is None:

@@ -253,7 +253,8 @@ class TrainingDashboard(_Explorer):
         """Train a fresh TwoLayerNet with the controls' values; returns (and keeps) its History."""
         x_train, t_train, x_test, t_test = self.data
         rng = np.random.default_rng(self.seed)
-        self.network = TwoLayerNet(x_train.shape[1], self.hidden.value, 10, rng=rng)
+        self.network = TwoLayerNet(x_train.shape[1], self.hidden.value, 10, rng=rng,
+                                   dtype=np.float32)
         self.button.disabled = True
         self.status.value = "training..."
         try:

@@ -1,4 +1,20 @@
-"""Numerical gradients by central differences, and a check of backprop against them."""
+"""Numerical gradients by central differences, and one rule for checking backprop against them.
+
+The rule, used by every check in the series (per dtype, in CHECK_RULES):
+
+    error = max over entries of |a - n| / max(|a| + |n|, floor)        pass if error < threshold
+
+a is the backprop gradient, n the numerical one. Each entry is compared with its own size, so
+a wrong small entry cannot hide behind a large one; entries smaller than `floor` are compared
+with the floor instead, because a central difference cannot resolve them any better: its own
+rounding error is about eps * |f| / h (about 1e-11 in float64 for a loss of order 1).
+
+    float64: h = 1e-4 (the book's), floor 1e-3, threshold 1e-7
+    float32: h = 1e-2,              floor 1e-2, threshold 1e-2 (float32 confirms ~2 digits)
+
+A check can fail without a bug where the loss has a kink: if a ReLU input lies within h of 0,
+f(x + h) and f(x - h) fall on different sides and the central difference averages two slopes.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +23,36 @@ from dataclasses import dataclass, field
 import numpy as np
 
 
+@dataclass(frozen=True)
+class CheckRule:
+    """Step h, floor and threshold of a gradient check in one dtype."""
+
+    h: float
+    floor: float
+    threshold: float
+
+
+CHECK_RULES = {
+    np.dtype(np.float64): CheckRule(h=1e-4, floor=1e-3, threshold=1e-7),
+    np.dtype(np.float32): CheckRule(h=1e-2, floor=1e-2, threshold=1e-2),
+}
+
+
+def check_rule(dtype) -> CheckRule:
+    """The rule for `dtype`: float32's for float32 (and float16), float64's otherwise."""
+    dtype = np.dtype(dtype)
+    if dtype.kind == "f" and dtype.itemsize <= 4:
+        return CHECK_RULES[np.dtype(np.float32)]
+    return CHECK_RULES[np.dtype(np.float64)]
+
+
 def default_h(dtype) -> float:
-    """Step for central differences: the book's 1e-4 in float64, larger in float32.
+    """Step for central differences: the book's 1e-4 in float64, 1e-2 in float32.
 
     The rounding error of f(x+h) - f(x-h) grows like eps / h, the truncation error like h**2;
     float32's eps (1.2e-7) is 1e9 times float64's, so its best h is much larger.
     """
-    return 1e-4 if np.dtype(dtype) == np.float64 else 1e-2
+    return check_rule(dtype).h
 
 
 def numerical_gradient(f, x: np.ndarray, h: float | None = None) -> np.ndarray:
@@ -47,36 +86,53 @@ def numerical_gradient(f, x: np.ndarray, h: float | None = None) -> np.ndarray:
     return grad
 
 
-def rel_error(a, b) -> float:
-    """Largest difference relative to the largest magnitude: max|a - b| / max(|a|, |b|).
+def _low_precision(*arrays) -> np.dtype:
+    """float32 if any of the arrays is float32 (or smaller), else float64."""
+    for a in arrays:
+        dt = np.asarray(a).dtype
+        if dt.kind == "f" and dt.itemsize <= 4:
+            return np.dtype(np.float32)
+    return np.dtype(np.float64)
 
-    Measured against the whole array, so tiny entries (a dead ReLU's exact zeros, say)
-    do not blow it up. 0.0 when both are all zeros.
+
+def rel_error(a, b, floor: float | None = None) -> float:
+    """The series' error measure: max over entries of |a - b| / max(|a| + |b|, floor).
+
+    Each entry relative to its own size; entries below `floor` (default: the dtype's, see
+    CHECK_RULES) relative to the floor. 0.0 when a and b are equal.
     """
+    if np.shape(a) != np.shape(b):
+        raise ValueError(f"rel_error: shapes differ: {np.shape(a)} vs {np.shape(b)}")
+    floor = check_rule(_low_precision(a, b)).floor if floor is None else floor
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    scale = max(np.abs(a).max(initial=0.0), np.abs(b).max(initial=0.0))
-    return 0.0 if scale == 0 else float(np.abs(a - b).max() / scale)
+    if a.size == 0:
+        return 0.0
+    return float((np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), floor)).max())
 
 
 def default_tolerance(dtype) -> float:
-    """Largest acceptable rel_error for a gradient check in this dtype."""
-    return 1e-7 if np.dtype(dtype) == np.float64 else 1e-2
+    """The threshold of a gradient check in this dtype (CHECK_RULES)."""
+    return check_rule(dtype).threshold
 
 
 @dataclass
 class GradCheckRow:
     name: str
     shape: tuple
-    rel_error: float
-    mean_abs_diff: float
+    rel_error: float  # the rule's error: max |a - n| / max(|a| + |n|, floor)
+    mean_abs_diff: float  # the book's measure (5.7.3): mean of |a - n|
 
 
 @dataclass
 class GradCheckResult:
-    """Backprop vs numerical gradients, one row per parameter; print it for a table."""
+    """Backprop vs numerical gradients, one row per parameter; print it for a table.
+
+    The table prints what any machine reproduces: a passing error as "< threshold", a failing
+    one to 2 digits. `details()` gives every number (their last digits vary with the CPU).
+    """
 
     rows: list = field(default_factory=list)
-    tolerance: float = 1e-7
+    tolerance: float = 1e-7  # the threshold
     dtype: str = "float64"
 
     @property
@@ -87,15 +143,25 @@ class GradCheckResult:
     def worst(self) -> GradCheckRow:
         return max(self.rows, key=lambda r: r.rel_error)
 
+    def _rule(self) -> str:
+        rule = check_rule(self.dtype)
+        return f"{self.dtype}: h {rule.h:.0e}, floor {rule.floor:.0e}, threshold {self.tolerance:.0e}"
+
     def __str__(self) -> str:
-        lines = [f"{'param':<8}{'shape':<12}{'max rel error':>14}{'mean |diff|':>13}  verdict"]
+        lines = [f"{'param':<8}{'shape':<12}{'error':>10}  verdict"]
         for r in self.rows:
-            verdict = "ok" if r.rel_error < self.tolerance else "FAIL"
-            lines.append(
-                f"{r.name:<8}{str(r.shape):<12}{r.rel_error:>14.1e}{r.mean_abs_diff:>13.1e}  {verdict}"
-            )
+            ok = r.rel_error < self.tolerance
+            shown = f"< {self.tolerance:.0e}" if ok else f"{r.rel_error:.1e}"
+            lines.append(f"{r.name:<8}{str(r.shape):<12}{shown:>10}  {'ok' if ok else 'FAIL'}")
         overall = "PASS" if self.passed else f"FAIL (worst: {self.worst.name})"
-        lines.append(f"{self.dtype}, tolerance {self.tolerance:.0e}: {overall}")
+        lines.append(f"{self._rule()}: {overall}")
+        return "\n".join(lines)
+
+    def details(self) -> str:
+        """Every number, for exploring (not for stored outputs: the last digits vary)."""
+        lines = [f"{'param':<8}{'shape':<12}{'error':>10}{'mean |diff|':>13}"]
+        for r in self.rows:
+            lines.append(f"{r.name:<8}{str(r.shape):<12}{r.rel_error:>10.1e}{r.mean_abs_diff:>13.1e}")
         return "\n".join(lines)
 
     def _repr_pretty_(self, p, cycle):  # IPython shows the table, not a dataclass dump
@@ -104,24 +170,26 @@ class GradCheckResult:
 
 def compare_gradients(analytic: dict, numeric: dict, tolerance: float | None = None,
                       dtype=None) -> GradCheckResult:
-    """Compare two dicts of gradients keyed alike (e.g. net.gradient vs net.numerical_gradient)."""
+    """Compare two dicts of gradients keyed alike (e.g. net.gradient vs net.numerical_gradient)
+    by the series' rule (CHECK_RULES) for `dtype` (default: the first analytic gradient's)."""
     if analytic.keys() != numeric.keys():
         raise ValueError(f"compare_gradients: keys differ: {sorted(analytic)} vs {sorted(numeric)}")
     dtype = np.dtype(dtype or next(iter(analytic.values())).dtype)
-    result = GradCheckResult(tolerance=tolerance or default_tolerance(dtype), dtype=dtype.name)
+    rule = check_rule(dtype)
+    result = GradCheckResult(tolerance=tolerance or rule.threshold, dtype=dtype.name)
     for key in analytic:
         a, n = np.asarray(analytic[key]), np.asarray(numeric[key])
         if a.shape != n.shape:
             raise ValueError(f"compare_gradients: {key} has shape {a.shape} vs {n.shape}")
         diff = np.abs(a.astype(np.float64) - n)
-        result.rows.append(GradCheckRow(key, a.shape, rel_error(a, n), float(diff.mean())))
+        result.rows.append(GradCheckRow(key, a.shape, rel_error(a, n, rule.floor), float(diff.mean())))
     return result
 
 
 def gradient_check(network, x, t, tolerance: float | None = None) -> GradCheckResult:
     """Backprop (network.gradient) vs central differences (network.numerical_gradient).
 
-    Use float64 networks for a sharp check: float32 can only confirm about 2 digits.
+    Use float64 networks (the default) for a sharp check: float32 confirms about 2 digits.
     """
     analytic = {k: v.copy() for k, v in network.gradient(x, t).items()}
     numeric = network.numerical_gradient(x, t)

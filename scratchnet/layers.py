@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import as_float_array, labels_to_indices, require_forward
+from ._checks import as_float_array, labels_to_indices, require_finite, require_forward
 from .functions import sigmoid
 
 
@@ -121,6 +121,9 @@ class SoftmaxWithLoss:
         if x.ndim != 2:
             raise ValueError(f"SoftmaxWithLoss: expected scores of shape (N, C), got shape {x.shape}")
         n, c = x.shape
+        require_finite(x, "SoftmaxWithLoss", "scores x",
+                       ": a nan here would make the loss nan. Check the input data, and lower the "
+                       "learning rate if the weights diverged")
         self.t, self._one_hot = labels_to_indices(t, n, c, "SoftmaxWithLoss")
         shifted = x - x.max(axis=1, keepdims=True)  # (N, C); exp never overflows now
         exp = np.exp(shifted)  # (N, C)

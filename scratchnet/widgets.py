@@ -8,7 +8,7 @@ recomputes everything from the slider values and stores what it shows (`graph`, 
     w.apple_num.value = 3          # the observer calls update() at once
     w.graph.values["price"]        # what the figure now shows
 
-Figures go into an `ipywidgets.Image` as PNG bytes (no Output widget), and the notes into an
+Figures go into an `ipywidgets.Image` as PNG bytes (no Output widget), and the text beside them into an
 `HTML` widget, so the shown state is in the widget values themselves. Display the widget by
 leaving it as the last expression of a cell. Where widgets cannot be drawn (GitHub, or an
 nbconvert export without stored widget state) the cell shows `describe()` as plain text

@@ -40,7 +40,7 @@ def sgd_update(params, grads, lr):
         params[key] -= lr * grads[key]
 
 
-# ---- the mistakes of the source notes, and a few classics
+# ---- common mistakes, and a few classics
 
 def affine_db_wrong_axis(x, W, dout):
     return dout @ W.T, x.T @ dout, dout.sum(axis=1)

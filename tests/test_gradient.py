@@ -40,10 +40,28 @@ def test_float32_uses_a_larger_step_and_stays_close():
     np.testing.assert_allclose(grad, np.cos(x), atol=1e-3)
 
 
-def test_rel_error_is_scale_relative_and_zero_safe():
+def test_rel_error_is_per_entry_with_a_floor():
     assert rel_error(np.zeros(3), np.zeros(3)) == 0.0
-    assert rel_error([1.0, 0.0], [1.0, 1e-12]) == pytest.approx(1e-12)
-    assert rel_error([2.0, 4.0], [2.0, 3.0]) == pytest.approx(0.25)
+    # each entry against its own size: 2 vs 3 is 1/5 whatever else the array holds
+    assert rel_error([1000.0, 2.0], [1000.0, 3.0]) == pytest.approx(0.2)
+    # a wrong small entry cannot hide behind a large one (max-normalised it would be 1e-6)
+    assert rel_error([1000.0, 1e-2], [1000.0, 2e-2]) > 0.3
+    # entries below the floor (1e-3 in float64) are measured against the floor
+    assert rel_error([1.0, 0.0], [1.0, 1e-12]) == pytest.approx(1e-9)
+    assert rel_error([1.0, 0.0], [1.0, 1e-12], floor=1e-6) == pytest.approx(1e-6)
+    with pytest.raises(ValueError, match="shapes differ"):
+        rel_error(np.zeros(3), np.zeros(4))
+
+
+def test_one_rule_per_dtype():
+    from scratchnet.gradient import check_rule, default_h, default_tolerance
+    assert (check_rule(np.float64).h, check_rule(np.float64).floor, check_rule(np.float64).threshold) \
+        == (1e-4, 1e-3, 1e-7)
+    assert (check_rule(np.float32).h, check_rule(np.float32).floor, check_rule(np.float32).threshold) \
+        == (1e-2, 1e-2, 1e-2)
+    assert default_h(np.float64) == 1e-4 and default_tolerance(np.float32) == 1e-2
+    # rel_error takes the floor of the less precise input
+    assert rel_error(np.float32([1.0, 0.0]), np.float64([1.0, 1e-4])) == pytest.approx(1e-2)
 
 
 def test_compare_gradients_table_and_verdict():
@@ -51,11 +69,12 @@ def test_compare_gradients_table_and_verdict():
     good = compare_gradients(a, {"W": np.array([1.0, 2.0 + 1e-10]), "b": np.array([0.5])})
     assert good.passed and good.tolerance == 1e-7
     text = str(good)
-    assert "W" in text and "5.0e-11" in text and "PASS" in text
+    assert "W" in text and "< 1e-07" in text and "PASS" in text
+    assert "5.0e-11" not in text and "2.5e-11" in good.details()  # exact numbers only on request
     bad = compare_gradients(a, {"W": np.array([1.0, 2.0]), "b": np.array([0.4])})
     assert not bad.passed
     assert bad.worst.name == "b"
-    assert "FAIL (worst: b)" in str(bad)
+    assert "FAIL (worst: b)" in str(bad) and "1.1e-01" in str(bad)  # a failure shows its size
     with pytest.raises(ValueError, match="keys differ"):
         compare_gradients(a, {"W": a["W"]})
     f32 = compare_gradients({"W": np.ones(2, np.float32)}, {"W": np.ones(2, np.float32)})

@@ -218,3 +218,12 @@ def test_softmax_with_loss_bad_labels():
         layer.forward(x, np.array([1.0, 2.0, 3.0, 4.0]))
     with pytest.raises(RuntimeError, match="SoftmaxWithLoss.backward was called before SoftmaxWithLoss.forward"):
         SoftmaxWithLoss().backward()
+
+
+def test_softmax_with_loss_refuses_non_finite_scores():
+    layer = SoftmaxWithLoss()
+    x = np.zeros((2, 3))
+    x[0, 1], x[1, 2] = np.nan, np.inf
+    with pytest.raises(ValueError, match=r"SoftmaxWithLoss: expected finite scores x, got 2 of 6 "
+                                         r"values that are nan or inf \(1 nan\)"):
+        layer.forward(x, np.array([0, 1]))

@@ -52,8 +52,9 @@ def test_each_epoch_sees_every_sample_once():
 def test_nan_loss_stops_with_advice(mnist):
     (x, t), _ = mnist
     rng = np.random.default_rng(0)
-    net = TwoLayerNet(784, 50, 10, rng=rng)
-    # log-sum-exp keeps the loss finite for huge scores; only float32 overflow (inf) makes nan
+    net = TwoLayerNet(784, 50, 10, rng=rng, dtype=np.float32)
+    # log-sum-exp keeps the loss finite for huge scores; only float32 overflow (inf) makes nan,
+    # which SoftmaxWithLoss refuses and train turns into TrainingDiverged
     with pytest.warns(RuntimeWarning):  # numpy reports the overflow itself
         with pytest.raises(TrainingDiverged, match=r"the loss became (nan|inf) at iteration \d+ \(lr 1e\+?08\).*smaller learning rate") as e:
             train(net, x, t, iters=200, lr=1e8, rng=rng, progress=False)

@@ -63,9 +63,16 @@ def test_same_seed_same_network_any_dtype():
     np.testing.assert_allclose(d.params["W1"], a.params["W1"], rtol=1e-6)
 
 
+def test_float64_by_default_as_the_book():
+    net = TwoLayerNet(10, 6, 3, rng=0)
+    assert {p.dtype for p in net.params.values()} == {np.dtype(np.float64)}
+    x32 = np.ones((2, 10), dtype=np.float32)  # load_mnist's float32 images, as in the book
+    assert net.predict(x32).dtype == np.float64
+
+
 def test_dtype_is_kept_through_forward_and_backward():
     rng = np.random.default_rng(0)
-    net = TwoLayerNet(10, 6, 3, rng=rng)  # float32 by default
+    net = TwoLayerNet(10, 6, 3, rng=rng, dtype=np.float32)  # the training command's choice
     x = rng.standard_normal((4, 10))  # float64 input is converted once, at the door
     assert net.predict(x).dtype == np.float32
     grads = net.gradient(x, np.array([0, 1, 2, 0]))
