@@ -14,7 +14,7 @@ from ._checks import NonFiniteError
 from .progress import make_bar
 
 # The default run reaches 97.2% test accuracy with this seed; over seeds 0-11 the same run
-# ends between 96.8% and 97.2% (mean 97.0%; the book reports 96.9%).
+# ends between 96.8% and 97.2% (mean 97.0%).
 DEFAULT_SEED = 4
 
 ADVICE = ("the weights have diverged. Try a smaller learning rate (a tenth of this one), "
