@@ -177,6 +177,9 @@ class ShoppingWidget(_Panel):
 
 ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
 VANISH = 0.01  # a gradient counts as vanished where |dx| < VANISH * |dout|
+# What the shaded region is called: ReLU blocks the gradient (exactly 0), the sigmoid shrinks it.
+LOST = {"relu": ("blocked", "blocked (dx = 0)"),
+        "sigmoid": ("vanished", "vanished (|dx| < 1% of |dout|)")}
 
 
 def activation_response(name: str, lo: float = -6.0, hi: float = 6.0, dout: float = 1.0,
@@ -213,7 +216,7 @@ def activation_figure(name: str, lo: float = -6.0, hi: float = 6.0, dout: float 
     ax2.plot(r["x"], r["dx"], lw=2.5, color="#d62728")
     ax2.set_title(f"backward: dx = dout · f'(x),  dout = {format_value(dout)}", fontsize=14)
     ax2.fill_between(r["x"], 0, 1, where=r["vanished"], color="0.85",
-                     transform=ax2.get_xaxis_transform(), label="vanished (|dx| < 1% of |dout|)")
+                     transform=ax2.get_xaxis_transform(), label=LOST[name][1])
     top, bottom = max(r["dx"].max(), 0.0), min(r["dx"].min(), 0.0)
     span = (top - bottom) or 1.0
     ax2.set_ylim(bottom - 0.05 * span, top + 0.3 * span)  # headroom for the legend
@@ -227,13 +230,13 @@ def activation_figure(name: str, lo: float = -6.0, hi: float = 6.0, dout: float 
     return fig
 
 
-def activation_summary(r: dict, dout: float) -> str:
+def activation_summary(r: dict, dout: float, name: str = "sigmoid") -> str:
     """One line: the largest gradient passed back (and the first x where it is reached),
-    and the share of the range where it vanishes."""
+    and the share of the range where it is blocked (ReLU) or vanishes (sigmoid)."""
     i = int(np.argmax(np.abs(r["dx"])))  # the first of the largest: ReLU reaches it on all x > 0
     x_at = round(float(r["x"][i]), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
     return (f"largest gradient passed back: {r['dx'][i]:.4f}, first reached at x = {x_at:.2f}; "
-            f"vanished on {100 * r['vanished_fraction']:.0f}% of the range")
+            f"{LOST[name][0]} on {100 * r['vanished_fraction']:.0f}% of the range")
 
 
 class ActivationExplorer(_Panel):
@@ -254,10 +257,10 @@ class ActivationExplorer(_Panel):
             hi = lo + 0.5
         name, dout = self.activation.value, self.dout.value
         self.response = activation_response(name, lo, hi, dout)
-        self.text = activation_summary(self.response, dout)
+        self.text = activation_summary(self.response, dout, name)
         fig = activation_figure(name, lo, hi, dout, fig=Figure(figsize=(11, 3.8), dpi=100))
         self._show(_png(fig), f"<p style='font-size:15px'>{self.text}</p>")
 
     def describe(self) -> str:
         return ("ActivationExplorer: pick relu or sigmoid, the input range and dout; "
-                "see the gradient that flows back and where it vanishes")
+                "see the gradient that flows back, and where it is blocked (relu) or vanishes (sigmoid)")

@@ -74,7 +74,7 @@ def test_activation_explorer_controls():
     assert w.response["vanished_fraction"] == pytest.approx(0.5, abs=0.01)
     assert "1.0000, first reached at x = 0.07" in w.text  # on every x > 0; 0.07 is the first grid point
     w.dout.value = -2.0
-    assert w.response["dx"].min() == -2.0 and "vanished on 50%" in w.text
+    assert w.response["dx"].min() == -2.0 and "blocked on 50%" in w.text
     w.x_range.value = (1.0, 1.0)  # a closed range is widened, not an error
     assert w.response["x"][0] == 1.0
     assert w.text in w.html.value and w.image.value == w.png
