@@ -86,15 +86,6 @@ def numerical_gradient(f, x: np.ndarray, h: float | None = None) -> np.ndarray:
     return grad
 
 
-def _low_precision(*arrays) -> np.dtype:
-    """float32 if any of the arrays is float32 (or smaller), else float64."""
-    for a in arrays:
-        dt = np.asarray(a).dtype
-        if dt.kind == "f" and dt.itemsize <= 4:
-            return np.dtype(np.float32)
-    return np.dtype(np.float64)
-
-
 def rel_error(a, b, floor: float | None = None) -> float:
     """The series' error measure: max over entries of |a - b| / max(|a| + |b|, floor).
 
@@ -103,16 +94,12 @@ def rel_error(a, b, floor: float | None = None) -> float:
     """
     if np.shape(a) != np.shape(b):
         raise ValueError(f"rel_error: shapes differ: {np.shape(a)} vs {np.shape(b)}")
-    floor = check_rule(_low_precision(a, b)).floor if floor is None else floor
+    if floor is None:  # the less precise input's floor: float32's if either is float32
+        floor = max(check_rule(np.asarray(v).dtype).floor for v in (a, b))
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     if a.size == 0:
         return 0.0
     return float((np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), floor)).max())
-
-
-def default_tolerance(dtype) -> float:
-    """The threshold of a gradient check in this dtype (CHECK_RULES)."""
-    return check_rule(dtype).threshold
 
 
 @dataclass

@@ -54,12 +54,12 @@ def test_rel_error_is_per_entry_with_a_floor():
 
 
 def test_one_rule_per_dtype():
-    from scratchnet.gradient import check_rule, default_h, default_tolerance
+    from scratchnet.gradient import check_rule, default_h
     assert (check_rule(np.float64).h, check_rule(np.float64).floor, check_rule(np.float64).threshold) \
         == (1e-4, 1e-3, 1e-7)
     assert (check_rule(np.float32).h, check_rule(np.float32).floor, check_rule(np.float32).threshold) \
         == (1e-2, 1e-2, 1e-2)
-    assert default_h(np.float64) == 1e-4 and default_tolerance(np.float32) == 1e-2
+    assert default_h(np.float64) == 1e-4 and default_h(np.float32) == 1e-2
     # rel_error takes the floor of the less precise input
     assert rel_error(np.float32([1.0, 0.0]), np.float64([1.0, 1e-4])) == pytest.approx(1e-2)
 
