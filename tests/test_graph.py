@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from scratchnet import AddLayer, MulLayer, Sigmoid
-from scratchnet.graph import (Edge, Graph, Node, apple_graph, apple_orange_graph, chain_rule_graph,
-                              draw_graph, figure_size, format_value, graph_labels, graph_png,
-                              sigmoid_expanded_graph, sigmoid_graph, sigmoid_steps,
-                              single_node_graph)
+from scratchnet.toolkit.computational_graphs import (
+    Edge, Graph, Node, apple_graph, apple_orange_graph, chain_rule_graph, draw_graph, figure_size,
+    format_value, graph_labels, graph_png, sigmoid_expanded_graph, sigmoid_graph, sigmoid_steps,
+    single_node_graph)
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,14 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from scratchnet import History, plots
+from scratchnet import History
+from scratchnet.toolkit._figures import TRUE_COLOR, WRONG_COLOR
+from scratchnet.toolkit.affine_shapes import affine_shapes, plot_affine_shapes
+from scratchnet.toolkit.digits import (confusion_matrix, plot_confusion_matrix, plot_digits,
+                                       plot_prediction, plot_weights)
+from scratchnet.toolkit.gradient_cost import plot_gradient_cost
+from scratchnet.toolkit.softmax_bars import plot_softmax, softmax_state
+from scratchnet.toolkit.training_curves import plot_history
 
 
 def png_bytes(fig) -> bytes:
@@ -19,7 +26,7 @@ def png_bytes(fig) -> bytes:
 
 
 def test_affine_shapes_follow_the_matrix_products():
-    s = plots.affine_shapes(2, 4, 3)
+    s = affine_shapes(2, 4, 3)
     assert s == {"X": (2, 4), "W": (4, 3), "b": (3,), "Y": (2, 3), "dY": (2, 3), "W.T": (3, 4),
                  "dX": (2, 4), "X.T": (4, 2), "dW": (4, 3), "db": (3,)}
     assert s["dX"] == s["X"] and s["dW"] == s["W"] and s["db"] == s["b"]
@@ -28,11 +35,11 @@ def test_affine_shapes_follow_the_matrix_products():
 @pytest.mark.parametrize("bad", [0, -1, 2.5, "3"])
 def test_affine_shapes_rejects_bad_sizes(bad):
     with pytest.raises(ValueError, match="affine_shapes: batch"):
-        plots.affine_shapes(bad, 4, 3)
+        affine_shapes(bad, 4, 3)
 
 
 def test_plot_affine_shapes_labels_every_array():
-    fig = plots.plot_affine_shapes(100, 784, 50)
+    fig = plot_affine_shapes(100, 784, 50)
     texts = {t.get_text() for t in fig.axes[0].texts}
     assert {"X", "W", "b", "Y", "dX", "dY", "W.T", "X.T", "dW", "db"} <= texts
     assert {"(100, 784)", "(784, 50)", "(50,)", "(784, 100)", "(50, 784)"} <= texts
@@ -40,7 +47,7 @@ def test_plot_affine_shapes_labels_every_array():
 
 
 def test_softmax_state_matches_the_book_example():
-    s = plots.softmax_state([2.0, 0.5, -1.0], 0)
+    s = softmax_state([2.0, 0.5, -1.0], 0)
     np.testing.assert_allclose(s["probs"], [0.78559703, 0.17529039, 0.03911257], atol=1e-8)
     assert s["loss"] == pytest.approx(-np.log(0.78559703), abs=1e-8)
     np.testing.assert_allclose(s["grad"], s["probs"] - [1, 0, 0])
@@ -48,14 +55,14 @@ def test_softmax_state_matches_the_book_example():
 
 
 def test_softmax_state_loss_is_finite_for_huge_logits():
-    s = plots.softmax_state([1000.0, 0.0], 1)
+    s = softmax_state([1000.0, 0.0], 1)
     assert s["loss"] == pytest.approx(1000.0)
     with pytest.raises(ValueError, match="softmax_state"):
-        plots.softmax_state([1.0, 2.0], 2)
+        softmax_state([1.0, 2.0], 2)
 
 
 def test_plot_softmax_draws_bars_with_the_values():
-    fig = plots.plot_softmax([2.0, 0.5, -1.0], 0)
+    fig = plot_softmax([2.0, 0.5, -1.0], 0)
     ax_z, ax_p, ax_g = fig.axes
     heights = [p.get_height() for p in ax_p.patches]
     np.testing.assert_allclose(heights, [0.78559703, 0.17529039, 0.03911257], atol=1e-8)
@@ -64,75 +71,75 @@ def test_plot_softmax_draws_bars_with_the_values():
 
 def test_redraw_into_a_given_figure_replaces_its_content():
     fig = Figure()
-    plots.plot_softmax([0.0, 1.0], 1, fig=fig)
-    plots.plot_softmax([0.0, 1.0, 2.0], 2, fig=fig)
+    plot_softmax([0.0, 1.0], 1, fig=fig)
+    plot_softmax([0.0, 1.0, 2.0], 2, fig=fig)
     assert len(fig.axes) == 3
     assert len(fig.axes[1].patches) == 3
 
 
 def test_confusion_matrix_counts_pairs():
-    cm = plots.confusion_matrix(np.array([0, 0, 1, 2, 2, 2]), np.array([0, 1, 1, 2, 2, 0]), 3)
+    cm = confusion_matrix(np.array([0, 0, 1, 2, 2, 2]), np.array([0, 1, 1, 2, 2, 0]), 3)
     np.testing.assert_array_equal(cm, [[1, 1, 0], [0, 1, 0], [1, 0, 2]])
     assert cm.sum() == 6 and np.trace(cm) == 4
     with pytest.raises(ValueError, match="confusion_matrix"):
-        plots.confusion_matrix(np.array([0, 1]), np.array([0]))
+        confusion_matrix(np.array([0, 1]), np.array([0]))
 
 
 def test_plot_confusion_matrix_writes_every_count():
-    cm = plots.confusion_matrix(np.array([0, 1, 1]), np.array([0, 1, 0]), 2)
-    fig = plots.plot_confusion_matrix(cm)
+    cm = confusion_matrix(np.array([0, 1, 1]), np.array([0, 1, 0]), 2)
+    fig = plot_confusion_matrix(cm)
     assert [t.get_text() for t in fig.axes[0].texts] == ["1", "0", "1", "1"]
 
 
 def test_plot_digits_marks_wrong_predictions_red():
     images = np.zeros((3, 784))
-    fig = plots.plot_digits(images, [1, 2, 3], predicted=[1, 5, 3], ncols=3)
+    fig = plot_digits(images, [1, 2, 3], predicted=[1, 5, 3], ncols=3)
     titles = [ax.title for ax in fig.axes]
     assert titles[1].get_text() == "true 2, pred 5"
-    assert titles[1].get_color() == plots.WRONG_COLOR and titles[0].get_color() == "black"
+    assert titles[1].get_color() == WRONG_COLOR and titles[0].get_color() == "black"
     with pytest.raises(ValueError, match="784 pixels"):
-        plots.plot_digits(np.zeros((1, 10)), [0])
+        plot_digits(np.zeros((1, 10)), [0])
 
 
 def test_plot_weights_shows_columns_of_W1_as_images():
     W1 = np.arange(784 * 3, dtype=float).reshape(784, 3)
-    fig = plots.plot_weights(W1, n=3, ncols=3)
+    fig = plot_weights(W1, n=3, ncols=3)
     images = [ax.images[0].get_array() for ax in fig.axes if ax.images]
     assert len(images) == 3
     np.testing.assert_array_equal(images[1], W1[:, 1].reshape(28, 28))
     with pytest.raises(ValueError, match="plot_weights"):
-        plots.plot_weights(np.zeros((10, 3)))
+        plot_weights(np.zeros((10, 3)))
 
 
 def test_plot_history_draws_loss_and_accuracy():
     h = History(loss=list(np.linspace(2.3, 0.3, 120)), eval_iters=[60, 120],
                 train_acc=[0.8, 0.9], test_acc=[0.79, 0.88])
-    fig = plots.plot_history(h, smooth=50)
+    fig = plot_history(h, smooth=50)
     ax_l, ax_a = fig.axes
     assert len(ax_l.lines) == 2  # raw and running mean
     np.testing.assert_allclose(ax_a.lines[1].get_ydata(), [0.79, 0.88])
-    assert png_bytes(plots.plot_history(History(loss=[float("nan")])))  # a diverged run draws too
+    assert png_bytes(plot_history(History(loss=[float("nan")])))  # a diverged run draws too
 
 
 def test_plot_prediction_colors_true_and_predicted_class():
     probs = np.full(10, 0.02)
     probs[3], probs[5] = 0.5, 0.32
-    fig = plots.plot_prediction(np.zeros(784), probs, label=5)
+    fig = plot_prediction(np.zeros(784), probs, label=5)
     bars = fig.axes[1].patches
-    assert bars[5].get_facecolor() == matplotlib.colors.to_rgba(plots.TRUE_COLOR)
-    assert bars[3].get_facecolor() == matplotlib.colors.to_rgba(plots.WRONG_COLOR)
+    assert bars[5].get_facecolor() == matplotlib.colors.to_rgba(TRUE_COLOR)
+    assert bars[3].get_facecolor() == matplotlib.colors.to_rgba(WRONG_COLOR)
     assert "predicted 3" in fig.axes[1].get_title()
 
 
 def test_plot_gradient_cost_uses_log_axes():
-    fig = plots.plot_gradient_cost([10, 100, 1000], [0.01, 0.1, 1.0], [1e-4, 1e-4, 2e-4])
+    fig = plot_gradient_cost([10, 100, 1000], [0.01, 0.1, 1.0], [1e-4, 1e-4, 2e-4])
     ax = fig.axes[0]
     assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
     assert len(ax.lines) == 3  # the numerical trend line, its measured points, backprop
 
 
 def test_plot_gradient_cost_marks_estimated_points_open():
-    fig = plots.plot_gradient_cost([10, 100, 1000], [0.01, 0.1, 1.0], [1e-4, 1e-4, 2e-4],
+    fig = plot_gradient_cost([10, 100, 1000], [0.01, 0.1, 1.0], [1e-4, 1e-4, 2e-4],
                                    measured=[True, False, False])
     ax = fig.axes[0]
     labels = [line.get_label() for line in ax.lines]
@@ -141,4 +148,4 @@ def test_plot_gradient_cost_marks_estimated_points_open():
     assert list(estimated.get_xdata()) == [100, 1000]
     assert estimated.get_markerfacecolor() == "white"
     with pytest.raises(ValueError, match="plot_gradient_cost"):
-        plots.plot_gradient_cost([10, 100], [0.01, 0.1], [1e-4, 1e-4], measured=[True])
+        plot_gradient_cost([10, 100], [0.01, 0.1], [1e-4, 1e-4], measured=[True])

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from scratchnet import History, TrainingDiverged, TwoLayerNet, load_mnist, train
-from scratchnet.progress import NoBar, TextBar, make_bar
+from scratchnet.toolkit.progress import NoBar, TextBar, make_bar
 from scratchnet.training import batch_indices
 
 
@@ -109,7 +109,7 @@ def test_command_line_diverging_run_exits_with_advice():
 
 
 def test_widget_bar_moves(monkeypatch):
-    from scratchnet import progress
+    from scratchnet.toolkit import progress
 
     monkeypatch.setattr(progress, "in_notebook", lambda: True)
     monkeypatch.setattr("IPython.display.display", lambda *a, **k: None)

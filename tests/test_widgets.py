@@ -7,9 +7,9 @@ matplotlib.use("Agg")  # noqa: E402
 import numpy as np
 import pytest
 
-from scratchnet.widgets import (ActivationExplorer, ChainRuleWidget, ShoppingWidget,
-                                activation_response, chain_rule_check, shopping_graph,
-                                shopping_rows)
+from scratchnet.toolkit.activations import ActivationExplorer, activation_response
+from scratchnet.toolkit.chain_rule import ChainRuleWidget, chain_rule_check
+from scratchnet.toolkit.shopping import ShoppingWidget, shopping_graph, shopping_rows
 
 
 def test_chain_rule_widget_follows_sliders():

@@ -118,6 +118,42 @@ class Notebook:
         )
         entry.first.click()
 
+    def menu_path(self, *labels: str) -> None:
+        """Click through a main menu and its submenus, e.g. menu_path("View", "Appearance",
+        "Presentation Mode"): each label but the last opens a submenu (hovered), the last is clicked."""
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=exactly(labels[0])).first.click()
+        for i, label in enumerate(labels[1:], start=1):
+            menus = self.page.locator(".lm-Menu:not(.lm-MenuBar)")
+            entry = menus.last.locator(".lm-Menu-item:not(.lm-mod-hidden)").filter(
+                has=self.page.locator(".lm-Menu-itemLabel", has_text=exactly(label))
+            ).first
+            if i < len(labels) - 1:
+                entry.hover()
+                wait_until(f"the {label} submenu", lambda n=menus.count(): menus.count() > n, timeout=10)
+            else:
+                entry.click()
+
+    def present(self) -> None:
+        """What a teacher does before projecting: View > Appearance > Presentation Mode, and the
+        Simple Interface (one document, no tabs), both from the menus."""
+        self.menu_path("View", "Appearance", "Presentation Mode")
+        wait_until("Presentation Mode", lambda: self.page.locator(".jp-mod-presentationMode").count(),
+                   timeout=10)
+        if not self.page.locator("#jp-main-dock-panel[data-mode='single-document']").count():
+            self.menu_path("View", "Appearance", "Simple Interface")
+            wait_until("the Simple Interface",
+                       lambda: self.page.locator("#jp-main-dock-panel[data-mode='single-document']").count(),
+                       timeout=10)
+
+    def figure_widths(self) -> list[tuple[int, int]]:
+        """(own width, shown width) of every output image, in CSS px."""
+        return self.panel.locator(".jp-Cell-outputArea img").evaluate_all(
+            "imgs => imgs.map(i => [i.naturalWidth, i.clientWidth])")
+
+    def output_width(self) -> int:
+        """The width an output may take before a figure is shrunk to fit."""
+        return self.panel.locator(".jp-OutputArea-output").first.evaluate("e => e.clientWidth")
+
     # --- running ----------------------------------------------------------------------------
 
     def prompts(self) -> list[str]:

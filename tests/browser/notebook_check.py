@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..test_answer_key import OUTPUT_WIDTH_PX
 from .jlab import LabServer
 from .labpage import (
     Notebook, cells_not_run, describe_change, error_outputs, snapshot, widget_view_counts,
@@ -56,8 +57,12 @@ def check_notebook(
     """Open notebook `name` (in lab's root), Run All, and check cells, widgets and sliders.
 
     draws_nothing: labels of sliders and buttons that by design change nothing visible.
-    Screenshots: each moved widget (screenshots/<stem>-cell<NN>.png), the first figure
-    (<stem>.png) and the end of the notebook after Run All (<stem>-end.png).
+    The notebook is shown as a teacher projects it: Presentation Mode and the Simple Interface
+    (from the View menu) in a 1280x720 page; figures must render, in outputs at least
+    OUTPUT_WIDTH_PX wide (tests/test_answer_key.py checks their text size against that).
+    Screenshots: the first screen (screenshots/<stem>-top.png), each moved widget
+    (<stem>-cell<NN>.png), the first figure (<stem>.png) and the end of the notebook after
+    Run All (<stem>-end.png).
     """
     stem = name.removesuffix(".ipynb")
     stored = json.loads((lab.root / name).read_text(encoding="utf-8"))  # as committed
@@ -69,6 +74,8 @@ def check_notebook(
     try:
         nb.open()
         nb.hide_left_sidebar()
+        nb.present()  # as a teacher projects it: Presentation Mode, Simple Interface, 1280x720
+        nb.screenshot(screenshots / f"{stem}-top.png")
         t_open = time.monotonic()
         nb.wait_kernel_settled()
         t_kernel = time.monotonic()
@@ -81,6 +88,19 @@ def check_notebook(
         # the widgets: displayed where the committed notebook displays them, and drawn
         report.problems += widget_count_changes(stored, saved)
         report.problems += nb.widget_render_problems(saved)
+        # a figure wider than the output area is shrunk, its labels with it: the answer-key test
+        # checks every figure's text against OUTPUT_WIDTH_PX, so the page must give that much
+        width = nb.output_width()
+        if width < OUTPUT_WIDTH_PX:
+            report.problems.append(f"outputs are {width} px wide in Presentation Mode, "
+                                   f"tests/test_answer_key.py assumes {OUTPUT_WIDTH_PX}")
+        sizes = nb.figure_widths()
+        shrunk = [f"{n}->{c}" for n, c in sizes if n and c < n]
+        report.log.append(f"{len(sizes)} figures rendered in outputs {width} px wide; "
+                          f"shrunk to fit: {', '.join(shrunk) or 'none'}")
+        figures = nb.panel.locator(".jp-Cell-outputArea .jp-OutputArea-output img")
+        if not figures.count():
+            report.problems.append("no figure rendered")
 
         # the first slider of each displayed widget, moved with the keyboard, then each of its
         # buttons pressed (the digit inspector's "next mistake", the dashboard's Train):

@@ -1,8 +1,11 @@
-"""Every notebook, run in JupyterLab in headless Chromium, as a learner would.
+"""Every notebook, run in JupyterLab in headless Chromium, as a teacher projects it.
 
 nbval proves the kernel side. These tests prove the browser side: for each notebooks/*.ipynb
-(a temporary copy), open it in JupyterLab, wait until its kernel has settled, Run All, and
-then check that
+(a temporary copy), open it in JupyterLab in a 1280x720 page, switch to Presentation Mode and
+the Simple Interface from the View menu, wait until its kernel has settled, Run All, and then
+check that
+- its figures render, in outputs as wide as tests/test_answer_key.py assumes when it checks
+  that no figure text is under 10 pt on that screen,
 - no cell shows an error (cells tagged raises-exception may) or new stderr,
 - every widget the committed notebook displays is displayed again and drawn as a widget
   (the ipywidgets frontend matches the kernel side), not "Loading widget..." or an error,

@@ -1,4 +1,7 @@
-"""A progress bar that fits where it runs: a widget in Jupyter, text in a terminal, else nothing."""
+"""A progress bar that fits where it runs: a widget in Jupyter, text in a terminal, else nothing.
+
+`scratchnet.train` (notebooks 06 and 07, and the command line) shows it while training.
+"""
 
 from __future__ import annotations
 

@@ -33,6 +33,7 @@ Where two edges meet at a node, set `label_at` about 0.35 so their labels stay a
 Builders here: `apple_graph`, `apple_orange_graph`, `single_node_graph`, `chain_rule_graph`,
 `sigmoid_expanded_graph` (with `sigmoid_steps`) and `sigmoid_graph`.
 Output is deterministic: fixed figure size and dpi, no randomness (`graph_png` gives bytes).
+Notebooks 01-03 draw their graphs with it, and so do the chain_rule and shopping widgets.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch
 
-from .layer_naive import AddLayer, MulLayer
-from .layers import Sigmoid
+from ..layer_naive import AddLayer, MulLayer
+from ..layers import Sigmoid
 
 FORWARD_COLOR = "black"
 BACKWARD_COLOR = "#d62728"  # red, as in the book's figures

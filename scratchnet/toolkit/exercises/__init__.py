@@ -1,0 +1,183 @@
+"""Exercise checks: the learner writes a piece of the book's code, `check` says how far it got.
+
+An exercise cell holds a stub and ends with its check:
+
+    class MulLayer:
+        def forward(self, x, y):
+            raise NotImplementedError("your code here")
+        def backward(self, dout):
+            raise NotImplementedError("your code here")
+
+    check("mul_layer", MulLayer)
+
+The check has four outcomes, shown as the cell's result:
+
+    mul_layer: not attempted yet ...      every part still raises NotImplementedError
+    mul_layer: partly done ...            forward works, backward still raises: says which
+    mul_layer: FAIL in backward ...       what was expected, what came, for which input
+    mul_layer: PASS ...                   every part, every constraint the exercise states
+
+Hints come only after a failed attempt: the first FAIL adds the exercise's first hint, a
+second FAIL (and every later one) its stronger hint. An untouched stub never shows a hint.
+
+A check is registered with `@exercise(name, parts=..., hints=(first, stronger))`. Its checker
+takes the attempt and, when the exercise has parts, a `part` context for each of them:
+
+    @exercise("mul_layer", parts=("forward", "backward"), hints=("...", "..."))
+    def check_mul_layer(Layer, part):
+        with part("forward"):
+            ...                          # raise Wrong("expected ..., got ...") when wrong
+        with part("backward"):
+            ...
+
+Each notebook's checks live in the module named after its subject (graphs, shopping,
+activations, affine_softmax, two_layer_net, training, debugging); `_assert` holds the
+comparisons they share. To get a notebook's stubs back after editing them, see `reset`.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable
+
+CHECKS: dict = {}  # name -> Exercise; filled by the modules imported at the bottom
+STATUSES = ("not attempted", "partly done", "failed", "passed")
+_failures: dict = {}  # name -> failed attempts so far in this kernel: picks the hint
+
+
+class Wrong(AssertionError):
+    """Raised by a checker when the attempt gives a wrong answer (the message says how)."""
+
+
+class Unfilled(NotImplementedError):
+    """Raised by a checker for a part the learner has not filled in (a prediction left None):
+    counted like a stub that still raises NotImplementedError. The message says what is missing."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+    checker: Callable
+    parts: tuple  # () for a one-piece exercise
+    hints: tuple  # (first hint, stronger hint)
+
+
+@dataclass
+class CheckResult:
+    name: str
+    status: str  # one of STATUSES
+    message: str
+    done: tuple = ()  # the parts that work
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "passed"
+
+    def __str__(self) -> str:
+        return self.message
+
+    __repr__ = __str__
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(self.message)
+
+
+class _Parts:
+    """The `part` context a checker gets: remembers which parts work and which one is running."""
+
+    def __init__(self):
+        self.done: list = []
+        self.current: str | None = None
+
+    @contextmanager
+    def __call__(self, name: str):
+        self.current = name
+        yield
+        self.done.append(name)
+        self.current = None
+
+
+def exercise(name: str, hints: tuple, parts: tuple = ()) -> Callable:
+    """Register `checker(attempt[, part])` under `name`; it raises Wrong when the attempt is wrong."""
+    if len(hints) != 2:
+        raise ValueError(f"exercise {name!r}: give two hints (a first one and a stronger one)")
+
+    def register(checker):
+        if name in CHECKS:
+            raise ValueError(f"exercise {name!r} is registered twice")
+        CHECKS[name] = Exercise(name, checker, tuple(parts), tuple(hints))
+        return checker
+    return register
+
+
+def _list(names) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _not_attempted(ex: Exercise, missing: Exception | None = None) -> str:
+    if isinstance(missing, Unfilled):  # a prediction: every value still None
+        return f"{ex.name}: not attempted yet. Replace each None with your number, then run this cell again."
+    what = f"write {_list(ex.parts)}" if ex.parts else "write your code"
+    return (f"{ex.name}: not attempted yet. Replace each `raise NotImplementedError` "
+            f"({what}), then run this cell again.")
+
+
+def _partly_done(ex: Exercise, done: list, current: str, missing: Exception) -> str:
+    verb = "is right" if len(done) == 1 else "are right"
+    todo = (str(missing) if isinstance(missing, Unfilled)
+            else f"{current} still raises NotImplementedError: write it next")
+    return f"{ex.name}: partly done. {_list(done)} {verb}; {todo}."
+
+
+def _failed(ex: Exercise, where: str | None, what: str) -> str:
+    _failures[ex.name] = _failures.get(ex.name, 0) + 1
+    hint = ex.hints[0] if _failures[ex.name] == 1 else ex.hints[1]
+    label = "Hint" if _failures[ex.name] == 1 else "A stronger hint"
+    place = f" in {where}" if where else ""
+    return f"{ex.name}: FAIL{place}. {what}\n{label}: {hint}"
+
+
+def _passed(ex: Exercise) -> str:
+    if ex.parts:
+        return f"{ex.name}: PASS ({_list(ex.parts)} checked)."
+    return f"{ex.name}: PASS."
+
+
+def check(name: str, attempt, strict: bool = False) -> CheckResult:
+    """Check the learner's `attempt` at exercise `name`; the result shows as the cell's output."""
+    if name not in CHECKS:
+        raise KeyError(f"no exercise called {name!r}; known: {', '.join(sorted(CHECKS))}")
+    ex = CHECKS[name]
+    parts = _Parts()
+    if attempt is None:
+        result = CheckResult(name, "not attempted", _not_attempted(ex))
+    else:
+        try:
+            ex.checker(attempt, parts) if ex.parts else ex.checker(attempt)
+        except NotImplementedError as missing:
+            if parts.done:
+                msg = _partly_done(ex, parts.done, parts.current, missing)
+                result = CheckResult(name, "partly done", msg, tuple(parts.done))
+            else:
+                result = CheckResult(name, "not attempted", _not_attempted(ex, missing))
+        except AssertionError as e:  # Wrong, or a plain assert in the learner's own code
+            result = CheckResult(name, "failed", _failed(ex, parts.current, str(e)), tuple(parts.done))
+        except Exception as e:  # the attempt itself crashed
+            what = f"Your code raised {type(e).__name__}: {e}"
+            result = CheckResult(name, "failed", _failed(ex, parts.current, what), tuple(parts.done))
+        else:
+            result = CheckResult(name, "passed", _passed(ex), tuple(parts.done))
+    if strict and not result.passed:
+        raise AssertionError(result.message)
+    return result
+
+
+def forget_attempts() -> None:
+    """Start every exercise's hints again from the first (as a fresh kernel does)."""
+    _failures.clear()
+
+
+from . import (activations, affine_softmax, debugging, graphs, shopping,  # noqa: E402,F401
+               training, two_layer_net)
