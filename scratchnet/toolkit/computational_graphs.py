@@ -289,8 +289,9 @@ def graph_labels(fig: Figure) -> list[str]:
 
 
 def _require_ran(layer, what: str) -> None:
-    if not isinstance(layer, MulLayer) or layer.x is None:
-        raise ValueError(f"{what}: expected a MulLayer after forward, got {layer!r}")
+    """Any multiply layer with the book's x, y and backward (the learner's own too), after forward."""
+    if not all(hasattr(layer, a) for a in ("x", "y", "backward")) or layer.x is None:
+        raise ValueError(f"{what}: expected a MulLayer after forward (x and y set), got {layer!r}")
 
 
 def apple_graph(mul_apple_layer: MulLayer, mul_tax_layer: MulLayer, dprice: float = 1) -> Graph:
