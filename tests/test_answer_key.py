@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -125,9 +126,17 @@ def _text(cell) -> str:
                    for o in cell.outputs)
 
 
+@pytest.fixture(scope="module")
+def solved():
+    """Every notebook run with its solutions, two kernels at a time (nbval runs one)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {nb: pool.submit(_run_with_solutions, nb) for nb in NOTEBOOKS}
+    return futures
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem[:2])
-def test_answer_key_passes_and_figures_are_legible(notebook):
-    nb = _run_with_solutions(notebook)
+def test_answer_key_passes_and_figures_are_legible(notebook, solved):
+    nb = solved[notebook].result()  # raises here if the notebook failed to run
     for cell in nb.cells:
         name = cell.metadata.get("scratchnet", {}).get("exercise")
         if name:
