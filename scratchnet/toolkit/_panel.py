@@ -43,7 +43,7 @@ def _slider(cls, description: str, value, lo, hi, step):
 class _Panel:
     """Controls on top, a PNG figure below, then an HTML note. Subclasses define update()."""
 
-    def __init__(self, controls: list, max_width: int = 900):
+    def __init__(self, controls: list, max_width: int = 1060):  # an output in Presentation Mode
         self.controls = controls
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width=f"{max_width}px"))
         self.html = widgets.HTML()
