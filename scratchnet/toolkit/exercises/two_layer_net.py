@@ -27,7 +27,7 @@ from ._assert import numerically, show, unchanged
 PARAMS = ("W1", "b1", "W2", "b2")
 LAST = "lastLayer"
 # (input, hidden, output, batch): small nets, none of them the notebook's; hidden == output in
-# the second, so walking the layers in forward order raises no shape error there
+# the second, where Affine1 would take lastLayer's dout without a shape error
 SIZES = [(5, 3, 4, 2), (4, 6, 6, 3), (7, 2, 3, 5)]
 
 
@@ -132,7 +132,7 @@ def _no_gradient(*args, **kwargs):
     "after the loop self.layers['Affine1'].dW and .db are the gradients of W1 and b1 "
     "(Affine2: W2, b2): return them in a dict keyed like self.params"))
 def check_backward_pass(gradient, part) -> None:
-    """gradient(self, x, t) -> {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2} for a TwoLayerNet self."""
+    """gradient(self, x, t) -> {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}, self a TwoLayerNet."""
     rng = np.random.default_rng(57)
     runs = []
     with part("backward"):
@@ -150,9 +150,9 @@ def check_backward_pass(gradient, part) -> None:
                 grads, unfinished = None, e
             if not watch.complete():
                 stopped = " before your code raised NotImplementedError" if unfinished else ""
-                raise Wrong(f"on a {sizes[0]}-{sizes[1]}-{sizes[2]} net: {watch.missing()}{stopped}. "
-                            f"One backward pass calls every layer's backward: "
-                            f"{', '.join(watch.order)}")
+                net_name = "-".join(map(str, sizes[:3]))
+                raise Wrong(f"On a {net_name} net: {watch.missing()}{stopped}. One backward pass "
+                            f"calls every layer's backward: {', '.join(watch.order)}")
             for key in PARAMS:
                 if not np.array_equal(net.params[key], before[key]):
                     raise Wrong(f"self.params['{key}'] was changed by your code: gradient only "
@@ -167,11 +167,11 @@ def check_backward_pass(gradient, part) -> None:
                 raise unfinished
             where = f"on a {sizes[0]}-{sizes[1]}-{sizes[2]} net, batch of {sizes[3]}"
             if not isinstance(grads, Mapping):
-                raise Wrong(f"gradient returned {type(grads).__name__} {_brief(grads)}: return a dict "
-                            f"of the gradients, keyed like self.params ({', '.join(PARAMS)})")
+                raise Wrong(f"gradient returned {type(grads).__name__} {_brief(grads)}: return a "
+                            f"dict of the gradients, keyed like self.params ({', '.join(PARAMS)})")
             if set(grads) != set(PARAMS):
-                raise Wrong(f"gradient returned a dict with keys {sorted(grads)}: expected the keys "
-                            f"of self.params, {', '.join(PARAMS)}")
+                raise Wrong(f"gradient returned a dict with keys {sorted(grads)}: expected the "
+                            f"keys of self.params, {', '.join(PARAMS)}")
             for key in PARAMS:
                 numerically(_loss_of(net, key, x, t), net.params[key], grads[key],
                             f"grads['{key}'] {where}")
@@ -237,9 +237,9 @@ KINK_INPUT, KINK_H = 3e-5, 1e-4  # sample 2's input to unit 0, and float64's h
 
 
 @exercise("gradcheck_relu_kink", parts=("failing", "ratio"), hints=(
-    "a parameter's check fails when stepping it by h moves unit 0's input across 0; for the ratio, "
-    "write the loss at b1[0] + h and at b1[0] - h as the loss at the kink plus slope times distance "
-    "on the side where ReLU is on",
+    "a parameter's check fails when stepping it by h moves unit 0's input across 0; for the "
+    "ratio, write the loss at b1[0] + h and at b1[0] - h as the loss at the kink plus slope "
+    "times distance on the side where ReLU is on",
     "W1 and b1 feed the ReLU inputs, W2 and b2 come after them. At b1[0] + h unit 0's input is "
     "3e-5 + 1e-4 (on: the loss moved by g times that), at b1[0] - h it is below 0 (off: the loss "
     "sits where it was at the kink); divide the difference by 2h"))
