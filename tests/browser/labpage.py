@@ -206,12 +206,16 @@ class Notebook:
         """File > Save Notebook; returns the saved notebook as read back from the server."""
         before = self.server.api(f"contents/{self.path}", content="0")["last_modified"]
         self.menu("File", "Save Notebook")
-        wait_until(
-            f"{self.path} to be saved",
-            lambda: self.server.api(f"contents/{self.path}", content="0")["last_modified"] != before,
-            timeout,
-        )
-        return self.server.api(f"contents/{self.path}", content="1")["content"]
+
+        def saved():
+            # the file can be caught half-written (the server answers 400 "not JSON"): ask again
+            status, body = self.server.get(f"api/contents/{self.path}", content="1")
+            if status != 200:
+                return None
+            model = json.loads(body)
+            return model["content"] if model["last_modified"] != before else None
+
+        return wait_until(f"{self.path} to be saved", saved, timeout)
 
     # --- cells and widgets --------------------------------------------------------------------
 
