@@ -104,6 +104,19 @@ def test_unfilled_prediction_is_partly_done():
         forget_attempts()
 
 
+def test_a_stub_can_say_what_it_asks_for():
+    @exercise("test.fix", hints=("h1", "h2"), todo="Delete the raise line and fix the bug.")
+    def checker(fixed):
+        fixed()
+    try:
+        def untouched():
+            raise NotImplementedError("find the bug")
+        assert check("test.fix", untouched).message == ("test.fix: not attempted yet. "
+                                                        "Delete the raise line and fix the bug.")
+    finally:
+        del CHECKS["test.fix"]
+
+
 def test_result_shows_once_as_the_cell_output(layer_exercise, capsys):
     res = check(layer_exercise, None)
     assert capsys.readouterr().out == ""  # nothing printed: the cell's result shows it

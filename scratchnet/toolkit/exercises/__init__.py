@@ -61,6 +61,7 @@ class Exercise:
     checker: Callable
     parts: tuple  # () for a one-piece exercise
     hints: tuple  # (first hint, stronger hint)
+    todo: str | None = None  # what an untouched stub asks for, when "replace each raise" is not it
 
 
 @dataclass
@@ -98,15 +99,18 @@ class _Parts:
         self.current = None
 
 
-def exercise(name: str, hints: tuple, parts: tuple = ()) -> Callable:
-    """Register `checker(attempt[, part])` under `name`; it raises Wrong when the attempt is wrong."""
+def exercise(name: str, hints: tuple, parts: tuple = (), todo: str | None = None) -> Callable:
+    """Register `checker(attempt[, part])` under `name`; it raises Wrong when the attempt is wrong.
+
+    todo: the sentence an untouched stub shows instead of "Replace each `raise
+    NotImplementedError` ...", e.g. for a find-the-bug exercise whose stub is the buggy code."""
     if len(hints) != 2:
         raise ValueError(f"exercise {name!r}: give two hints (a first one and a stronger one)")
 
     def register(checker):
         if name in CHECKS:
             raise ValueError(f"exercise {name!r} is registered twice")
-        CHECKS[name] = Exercise(name, checker, tuple(parts), tuple(hints))
+        CHECKS[name] = Exercise(name, checker, tuple(parts), tuple(hints), todo)
         return checker
     return register
 
@@ -119,6 +123,8 @@ def _list(names) -> str:
 def _not_attempted(ex: Exercise, missing: Exception | None = None) -> str:
     if isinstance(missing, Unfilled):  # a prediction: every value still None
         return f"{ex.name}: not attempted yet. Replace each None with your number, then run this cell again."
+    if ex.todo:
+        return f"{ex.name}: not attempted yet. {ex.todo}"
     what = f"write {_list(ex.parts)}" if ex.parts else "write your code"
     return (f"{ex.name}: not attempted yet. Replace each `raise NotImplementedError` "
             f"({what}), then run this cell again.")

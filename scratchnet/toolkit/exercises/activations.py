@@ -256,7 +256,9 @@ def _still_a_stub(Layer) -> bool:
     return False
 
 
-@exercise("sigmoid_find_the_bug", parts=("bug_in", "FixedSigmoid"), hints=(
+@exercise("sigmoid_find_the_bug", parts=("bug_in", "FixedSigmoid"),
+          todo="Set `bug_in` to the method that holds the bug, write `FixedSigmoid`, then run this "
+               "cell again.", hints=(
     "compare each line with the book's Sigmoid (5.5.2): which array must self.out hold for "
     "backward's formula to be right, and which array does this forward put there?",
     "the bug is in forward: it keeps the input x in self.out instead of the output y. "

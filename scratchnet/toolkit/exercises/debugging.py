@@ -162,7 +162,8 @@ def _check_softmax_layer(Layer, one_hot: bool) -> None:
     same_dtype(layer.backward(), np.float32, f"backward() after forward(float32 scores, {kind})")
 
 
-@exercise("fix_softmax_with_loss", parts=("the one-hot branch", "the integer branch"), hints=(
+@exercise("fix_softmax_with_loss", parts=("the one-hot branch", "the integer branch"),
+          todo="Delete the `raise NotImplementedError` line, find the bug and fix it, then run this cell again.", hints=(
     "the loss is the MEAN of the N samples' losses: what does dividing a function by N do to its "
     "gradient? Compare the size of your dx with the numerical gradient for a few batch sizes",
     "every entry of dx comes out N times too large, whatever the labels: the division by the "
@@ -201,7 +202,7 @@ def _grad_shape(got, want_shape, name: str, what: str, sizes: str) -> None:
         raise Wrong(f"{what}: {name} has shape {shape}, expected {want_shape} ({sizes})")
 
 
-@exercise("fix_affine", hints=(
+@exercise("fix_affine", todo="Delete the `raise NotImplementedError` line, find the bug and fix it, then run this cell again.", hints=(
     "print the shapes after backward: every gradient has the shape of what it is the gradient "
     "of, dW like W, db like b, dx like x. Which one differs, and on which line is it made?",
     "b is added to every row of x @ W, one row per sample, so dL/db collects dout over the "
