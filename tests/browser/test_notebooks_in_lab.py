@@ -13,13 +13,18 @@ check that
   slider of every displayed widget, and nothing errors while it does (not in a widget,
   not in the Log Console, not in the browser console).
 A screenshot of each moved widget goes to tests/browser/screenshots/ (see notebook_check.py).
+A notebook whose check fails is checked once more on a fresh page, and the first failure is
+printed: a real fault fails twice, a timeout of a loaded machine once.
 """
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from .conftest import NOTEBOOKS
+from .labpage import LabTimeout
 from .notebook_check import check_notebook
 
 pytestmark = pytest.mark.browser
@@ -32,14 +37,35 @@ INTERACTIVE = {"01": 1, "02": 1, "03": 1, "04": 2, "06": 2}
 DRAWS_NOTHING: dict[str, set[str]] = {}
 
 
-@pytest.mark.parametrize("name", NOTEBOOK_NAMES)
-def test_notebook_runs_in_lab(name, browser, lab, page, screenshots):
+def run_and_check(name, lab, page, screenshots) -> list[str]:
+    """One attempt: the problems found (a timeout is one too)."""
     stem = name.removesuffix(".ipynb")
-    report = check_notebook(page, lab, name, screenshots, DRAWS_NOTHING.get(stem, set()))
+    try:
+        report = check_notebook(page, lab, name, screenshots, DRAWS_NOTHING.get(stem, set()))
+    except LabTimeout as e:
+        return [str(e)]
     print("\n".join(f"{stem}: {line}" for line in report.log))
     needed = INTERACTIVE.get(stem[:2], 0)
     if report.redrawn < needed:
         report.problems.append(
             f"{report.redrawn} widget(s) redrew when their slider moved; expected at least {needed}"
         )
-    assert not report.problems, f"{name} in JupyterLab:\n" + "\n".join(report.problems)
+    return report.problems
+
+
+@pytest.mark.parametrize("name", NOTEBOOK_NAMES)
+def test_notebook_runs_in_lab(name, browser, lab, page, screenshots):
+    problems = run_and_check(name, lab, page, screenshots)
+    if problems:
+        # A loaded 2-core machine has timed out once in a few hundred runs (a save, a redraw):
+        # say so, then run the whole check again on a fresh page and the committed notebook.
+        # A real fault fails twice.
+        print(f"{name}: first attempt found {problems}; once more on a fresh page")
+        shutil.copy(NOTEBOOKS / name, lab.root / name)
+        fresh = page.context.new_page()
+        fresh.set_default_timeout(60_000)
+        try:
+            problems = run_and_check(name, lab, fresh, screenshots)
+        finally:
+            fresh.close()
+    assert not problems, f"{name} in JupyterLab:\n" + "\n".join(problems)
