@@ -20,6 +20,7 @@ printed: a real fault fails twice, a timeout of a loaded machine once.
 from __future__ import annotations
 
 import shutil
+import warnings
 
 import pytest
 
@@ -60,7 +61,7 @@ def test_notebook_runs_in_lab(name, browser, lab, page, screenshots):
         # A loaded 2-core machine has timed out once in a few hundred runs (a save, a redraw):
         # say so, then run the whole check again on a fresh page and the committed notebook.
         # A real fault fails twice.
-        print(f"{name}: first attempt found {problems}; once more on a fresh page")
+        warnings.warn(f"{name}: first attempt found {problems}; once more on a fresh page")
         shutil.copy(NOTEBOOKS / name, lab.root / name)
         fresh = page.context.new_page()
         fresh.set_default_timeout(60_000)
