@@ -98,6 +98,12 @@ def test_unfilled_prediction_is_partly_done():
         assert res.status == "partly done"
         assert res.message == ("test.predict: partly done. a is right; "
                                "b is still None: fill in your number.")
+        later = check("test.predict", {"a": None, "b": 2.0})  # filled in the other order
+        assert later.status == "partly done" and later.done == ("b",)
+        assert later.message == ("test.predict: partly done. b is right; "
+                                 "a is still None: fill in your number.")
+        wrong_later = check("test.predict", {"a": None, "b": 3.0})
+        assert wrong_later.status == "failed" and "FAIL in b. b: expected 2.0" in wrong_later.message
         assert check("test.predict", {"a": 1.0, "b": 2.0}).passed
     finally:
         del CHECKS["test.predict"]

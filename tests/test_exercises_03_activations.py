@@ -7,13 +7,6 @@ import pytest
 from scratchnet.toolkit.exercises import check, forget_attempts
 
 
-@pytest.fixture(autouse=True)
-def fresh_hints():
-    forget_attempts()
-    yield
-    forget_attempts()
-
-
 def stub(self, *args):
     raise NotImplementedError("your code here")
 

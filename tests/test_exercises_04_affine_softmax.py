@@ -4,19 +4,11 @@ import re
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from scratchnet import cross_entropy_error, softmax
-from scratchnet.toolkit.exercises import check, forget_attempts
+from scratchnet.toolkit.exercises import check
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def fresh_hints():
-    forget_attempts()
-    yield
-    forget_attempts()
 
 
 def stub(self, *args, **kwargs):

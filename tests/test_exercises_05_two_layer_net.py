@@ -7,18 +7,10 @@ one, and hints only after failures (the first FAIL a hint, the second a stronger
 from collections import OrderedDict
 
 import numpy as np
-import pytest
 
 from scratchnet import TwoLayerNet, compare_gradients
-from scratchnet.toolkit.exercises import check, forget_attempts
+from scratchnet.toolkit.exercises import check
 from scratchnet.toolkit.exercises import two_layer_net as ex
-
-
-@pytest.fixture(autouse=True)
-def fresh_hints():
-    forget_attempts()
-    yield
-    forget_attempts()
 
 
 def failed(name, attempt, *fragments, part=None):

@@ -11,18 +11,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scratchnet.toolkit.exercises import check, forget_attempts
+from scratchnet.toolkit.exercises import check
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "06_mnist_training.ipynb"
 SOLUTIONS = ROOT / "solutions" / "06_mnist_training.md"
-
-
-@pytest.fixture(autouse=True)
-def fresh_hints():
-    forget_attempts()
-    yield
-    forget_attempts()
 
 
 def failed(name, attempt, *fragments):

@@ -16,13 +16,6 @@ NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "07_debugging_
 RAISE_LINE = '        raise NotImplementedError("find the bug, fix it, then delete this line")\n'
 
 
-@pytest.fixture(autouse=True)
-def fresh_hints():
-    forget_attempts()
-    yield
-    forget_attempts()
-
-
 def stub_source(name: str) -> str:
     cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
     for cell in cells:

@@ -85,17 +85,26 @@ class CheckResult:
 
 
 class _Parts:
-    """The `part` context a checker gets: remembers which parts work and which one is running."""
+    """The `part` context a checker gets: remembers which parts work and which one is running.
+
+    A part that raises Unfilled (a prediction left None) is set aside and the checker goes on
+    with the next part, so predictions filled in any order are checked; `check` then reports
+    the first unfilled one."""
 
     def __init__(self):
         self.done: list = []
+        self.unfilled: list = []  # (part, Unfilled) in the order met
         self.current: str | None = None
 
     @contextmanager
     def __call__(self, name: str):
         self.current = name
-        yield
-        self.done.append(name)
+        try:
+            yield
+        except Unfilled as e:
+            self.unfilled.append((name, e))
+        else:
+            self.done.append(name)
         self.current = None
 
 
@@ -162,6 +171,9 @@ def check(name: str, attempt, strict: bool = False) -> CheckResult:
     else:
         try:
             ex.checker(attempt, parts) if ex.parts else ex.checker(attempt)
+            if parts.unfilled:  # every part checked but these, still None
+                parts.current, first = parts.unfilled[0]
+                raise first
         except NotImplementedError as missing:
             if parts.done:
                 msg = _partly_done(ex, parts.done, parts.current, missing)

@@ -29,11 +29,6 @@ def _run(what: str, fn, *args):
         raise Wrong(f"{what} raised {type(e).__name__}: {e}") from None
 
 
-def _filled_first(values: dict) -> list:
-    """The names in `values`, those filled in (not None) first: one left None reads "partly done"."""
-    return sorted(values, key=lambda name: values[name] is None)
-
-
 # ---------------------------------------------------------------- affine_layer
 
 # (N, D, M): the learner tried none of these. (5, 3, 3) has a square W, where dout @ W has the
@@ -159,7 +154,7 @@ def check_affine_image_shapes(shapes, part) -> None:
     if missing:
         raise Wrong(f"the dict has no key {', '.join(missing)}: keep the keys "
                     f"{', '.join(_IMAGE_SHAPES)}")
-    for name in _filled_first({k: shapes[k] for k in _IMAGE_SHAPES}):
+    for name in _IMAGE_SHAPES:
         with part(name):
             got = shapes[name]
             if got is None:
@@ -191,7 +186,7 @@ _GRAD_WHAT = {"dx_alone": "dL/dx for the batch of one",
 def check_softmax_gradient_prediction(pair, part) -> None:
     """(dx_alone, dx_in_pair): three numbers each."""
     values = dict(zip(_GRAD_TRUTH, sequence(pair, 2, "(dx_alone, dx_in_pair)")))
-    for name in _filled_first(values):
+    for name in values:
         with part(name):
             got = values[name]
             if got is None:
@@ -369,7 +364,7 @@ _UNIFORM_TRUTH = {"loss_3_classes": np.log(3), "loss_10_classes": np.log(10)}
 def check_softmax_uniform_loss(pair, part) -> None:
     """(loss_3_classes, loss_10_classes): two numbers, 2 decimals are enough."""
     values = dict(zip(_UNIFORM_TRUTH, sequence(pair, 2, "(loss_3_classes, loss_10_classes)")))
-    for name in _filled_first(values):
+    for name in values:
         with part(name):
             got = values[name]
             if got is None:

@@ -179,12 +179,6 @@ def check_backward_pass(gradient, part) -> None:
 
 # ---------------------------------------------------------------- gradcheck_loss_evaluations
 
-def _filled_first(prediction, keys) -> list:
-    """The parts in the order to check them: those filled in first, so that a prediction filled
-    in any order reads as partly done, not as untouched."""
-    return sorted(keys, key=lambda key: prediction.get(key) is None)
-
-
 def _count(value, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise Wrong(f"{what}: give a number, got {type(value).__name__} {show(value)}")
@@ -204,7 +198,7 @@ def check_gradcheck_loss_evaluations(prediction, part) -> None:
                     f"got {type(prediction).__name__}")
     shapes = {"W1": (784, 50), "b1": (50,), "W2": (50, 10), "b2": (10,)}
     P = sum(int(np.prod(s)) for s in shapes.values())  # 39,760
-    for key in _filled_first(prediction, ("parameters", "loss_evaluations")):
+    for key in ("parameters", "loss_evaluations"):
         with part(key):
             (_parameters if key == "parameters" else _loss_evaluations)(prediction.get(key), P)
 
@@ -248,7 +242,7 @@ def check_gradcheck_relu_kink(prediction, part) -> None:
     over backprop's}."""
     if not isinstance(prediction, Mapping):
         raise Wrong(f"give a dict with keys 'failing' and 'ratio', got {type(prediction).__name__}")
-    for key in _filled_first(prediction, ("failing", "ratio")):
+    for key in ("failing", "ratio"):
         with part(key):
             (_failing if key == "failing" else _ratio)(prediction.get(key))
 
