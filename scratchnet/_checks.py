@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from .language import message
+
 
 def as_float_array(x, where: str, name: str = "x") -> np.ndarray:
     """Return `x` as a numpy array of floats, or raise a TypeError that names `where`."""
     arr = np.asarray(x)
     if arr.dtype.kind not in "fiu" or arr.dtype == np.bool_:
-        raise TypeError(f"{where}: expected {name} as an array of numbers, got dtype {arr.dtype}")
+        raise TypeError(message("{where}: expected {name} as an array of numbers, got dtype {dtype}",
+                                where=where, name=name, dtype=arr.dtype))
     return arr
 
 
@@ -22,19 +25,18 @@ def require_finite(x: np.ndarray, where: str, name: str, advice: str = "") -> No
     finite = np.isfinite(x)
     if not finite.all():
         bad = x[~finite]
-        raise NonFiniteError(
-            f"{where}: expected finite {name}, got {bad.size} of {x.size} values that are nan or inf "
-            f"({int(np.isnan(bad).sum())} nan){advice}"
-        )
+        raise NonFiniteError(message(
+            "{where}: expected finite {name}, got {bad} of {size} values that are nan or inf "
+            "({nan} nan){advice}", where=where, name=name, bad=bad.size, size=x.size,
+            nan=int(np.isnan(bad).sum()), advice=advice))
 
 
 def require_forward(value, layer: str) -> None:
     """Raise if backward is called before forward (the layer has nothing stored yet)."""
     if value is None:
-        raise RuntimeError(
-            f"{layer}.backward was called before {layer}.forward: "
-            "run forward first, it stores what backward needs"
-        )
+        raise RuntimeError(message(
+            "{layer}.backward was called before {layer}.forward: "
+            "run forward first, it stores what backward needs", layer=layer))
 
 
 def labels_to_indices(t, n_samples: int, n_classes: int, where: str) -> tuple[np.ndarray, bool]:
@@ -46,28 +48,24 @@ def labels_to_indices(t, n_samples: int, n_classes: int, where: str) -> tuple[np
     t = np.asarray(t)
     if t.ndim == 2:
         if t.shape != (n_samples, n_classes):
-            raise ValueError(
-                f"{where}: one-hot labels must have shape ({n_samples}, {n_classes}) to match "
-                f"the scores, got shape {t.shape}"
-            )
+            raise ValueError(message(
+                "{where}: one-hot labels must have shape ({n}, {c}) to match the scores, "
+                "got shape {got}", where=where, n=n_samples, c=n_classes, got=t.shape))
         return t, True
     if t.ndim != 1:
-        raise ValueError(
-            f"{where}: expected labels as class indices of shape ({n_samples},) or one-hot of "
-            f"shape ({n_samples}, {n_classes}), got shape {t.shape}"
-        )
+        raise ValueError(message(
+            "{where}: expected labels as class indices of shape ({n},) or one-hot of "
+            "shape ({n}, {c}), got shape {got}", where=where, n=n_samples, c=n_classes, got=t.shape))
     if t.shape[0] != n_samples:
-        raise ValueError(
-            f"{where}: got {t.shape[0]} labels for {n_samples} samples (labels shape {t.shape})"
-        )
+        raise ValueError(message(
+            "{where}: got {labels} labels for {n} samples (labels shape {shape})",
+            where=where, labels=t.shape[0], n=n_samples, shape=t.shape))
     if t.dtype.kind not in "iu":
-        raise TypeError(
-            f"{where}: class indices must be integers, got dtype {t.dtype} "
-            "(for one-hot labels pass a 2-D array)"
-        )
+        raise TypeError(message(
+            "{where}: class indices must be integers, got dtype {dtype} "
+            "(for one-hot labels pass a 2-D array)", where=where, dtype=t.dtype))
     if n_samples and (t.min() < 0 or t.max() >= n_classes):
-        raise ValueError(
-            f"{where}: class indices must lie in 0..{n_classes - 1}, "
-            f"got values from {t.min()} to {t.max()}"
-        )
+        raise ValueError(message(
+            "{where}: class indices must lie in 0..{last}, got values from {lo} to {hi}",
+            where=where, last=n_classes - 1, lo=t.min(), hi=t.max()))
     return t, False

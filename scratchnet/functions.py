@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import as_float_array, labels_to_indices
+from .language import message
 
 
 def sigmoid(x):
@@ -24,7 +25,8 @@ def softmax(x):
     """
     x = as_float_array(x, "softmax")
     if x.ndim not in (1, 2):
-        raise ValueError(f"softmax: expected a 1-D or 2-D array of scores, got shape {x.shape}")
+        raise ValueError(message("softmax: expected a 1-D or 2-D array of scores, got shape {got}",
+                                 got=x.shape))
     e = np.exp(x - x.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 
@@ -48,7 +50,8 @@ def cross_entropy_error(y, t):
         y = y.reshape(1, -1)
         t = t.reshape(1, -1) if t.ndim == 1 and t.size == y.size and t.size > 1 else t.reshape(-1)
     if y.ndim != 2:
-        raise ValueError(f"cross_entropy_error: expected y of shape (N, C), got shape {y.shape}")
+        raise ValueError(message("cross_entropy_error: expected y of shape (N, C), got shape {got}",
+                                 got=y.shape))
     n, c = y.shape
     t, one_hot = labels_to_indices(t, n, c, "cross_entropy_error")
     if one_hot:

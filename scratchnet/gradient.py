@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .language import message
+
 
 @dataclass(frozen=True)
 class CheckRule:
@@ -62,17 +64,19 @@ def numerical_gradient(f, x: np.ndarray, h: float | None = None) -> np.ndarray:
     in place during the computation and restored afterwards.  Returns an array shaped like x.
     """
     if not isinstance(x, np.ndarray):
-        raise TypeError(f"numerical_gradient: expected x as a numpy array, got {type(x).__name__}")
+        raise TypeError(message("numerical_gradient: expected x as a numpy array, got {got}",
+                                got=type(x).__name__))
     if x.dtype.kind != "f":
-        raise TypeError(
-            f"numerical_gradient: x must be a float array, got dtype {x.dtype}: "
-            "an integer array cannot hold x + h, so every gradient would silently be 0"
-        )
+        raise TypeError(message(
+            "numerical_gradient: x must be a float array, got dtype {dtype}: "
+            "an integer array cannot hold x + h, so every gradient would silently be 0",
+            dtype=x.dtype))
     h = default_h(x.dtype) if h is None else h
     grad = np.zeros_like(x)
     flat, gflat = x.reshape(-1), grad.reshape(-1)  # views: writing flat[i] changes x
     if not np.shares_memory(flat, x):
-        raise ValueError("numerical_gradient: x must be a contiguous array (try np.ascontiguousarray)")
+        raise ValueError(message(
+            "numerical_gradient: x must be a contiguous array (try np.ascontiguousarray)"))
     for i in range(flat.size):
         keep = flat[i]
         flat[i] = keep + h
@@ -82,7 +86,7 @@ def numerical_gradient(f, x: np.ndarray, h: float | None = None) -> np.ndarray:
         flat[i] = keep  # restore
         gflat[i] = (f_plus - f_minus) / (2 * h)
     if not np.isfinite(gflat).all():
-        raise ValueError("numerical_gradient: f returned a non-finite value (nan or inf)")
+        raise ValueError(message("numerical_gradient: f returned a non-finite value (nan or inf)"))
     return grad
 
 
@@ -93,7 +97,7 @@ def rel_error(a, b, floor: float | None = None) -> float:
     CHECK_RULES) relative to the floor. 0.0 when a and b are equal.
     """
     if np.shape(a) != np.shape(b):
-        raise ValueError(f"rel_error: shapes differ: {np.shape(a)} vs {np.shape(b)}")
+        raise ValueError(message("rel_error: shapes differ: {a} vs {b}", a=np.shape(a), b=np.shape(b)))
     if floor is None:  # the less precise input's floor: float32's if either is float32
         floor = max(check_rule(np.asarray(v).dtype).floor for v in (a, b))
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
@@ -160,14 +164,16 @@ def compare_gradients(analytic: dict, numeric: dict, tolerance: float | None = N
     """Compare two dicts of gradients keyed alike (e.g. net.gradient vs net.numerical_gradient)
     by the series' rule (CHECK_RULES) for `dtype` (default: the first analytic gradient's)."""
     if analytic.keys() != numeric.keys():
-        raise ValueError(f"compare_gradients: keys differ: {sorted(analytic)} vs {sorted(numeric)}")
+        raise ValueError(message("compare_gradients: keys differ: {a} vs {n}",
+                                 a=sorted(analytic), n=sorted(numeric)))
     dtype = np.dtype(dtype or next(iter(analytic.values())).dtype)
     rule = check_rule(dtype)
     result = GradCheckResult(tolerance=tolerance or rule.threshold, dtype=dtype.name)
     for key in analytic:
         a, n = np.asarray(analytic[key]), np.asarray(numeric[key])
         if a.shape != n.shape:
-            raise ValueError(f"compare_gradients: {key} has shape {a.shape} vs {n.shape}")
+            raise ValueError(message("compare_gradients: {key} has shape {a} vs {n}",
+                                     key=key, a=a.shape, n=n.shape))
         diff = np.abs(a.astype(np.float64) - n)
         result.rows.append(GradCheckRow(key, a.shape, rel_error(a, n, rule.floor), float(diff.mean())))
     return result

@@ -10,6 +10,7 @@ import numpy as np
 
 from ._checks import as_float_array, labels_to_indices, require_finite, require_forward
 from .functions import sigmoid
+from .language import message
 
 
 class Relu:
@@ -25,10 +26,9 @@ class Relu:
     def backward(self, dout):
         require_forward(self.mask, "Relu")
         if np.shape(dout) != self.mask.shape:
-            raise ValueError(
-                f"Relu.backward: expected dout of shape {self.mask.shape} (the forward input's), "
-                f"got shape {np.shape(dout)}"
-            )
+            raise ValueError(message(
+                "Relu.backward: expected dout of shape {want} (the forward input's), got shape {got}",
+                want=self.mask.shape, got=np.shape(dout)))
         # dout[self.mask] = 0 would zero the caller's array too: build a new one instead
         return np.where(self.mask, 0, dout)  # dy/dx = 1 where x > 0, else 0
 
@@ -60,10 +60,9 @@ class Affine:
     def __init__(self, W, b, input_grad: bool = True):
         W, b = np.asarray(W), np.asarray(b)
         if W.ndim != 2 or b.shape != (W.shape[1],):
-            raise ValueError(
-                f"Affine: expected W of shape (D, M) and b of shape (M,), "
-                f"got W {W.shape} and b {b.shape}"
-            )
+            raise ValueError(message(
+                "Affine: expected W of shape (D, M) and b of shape (M,), got W {W} and b {b}",
+                W=W.shape, b=b.shape))
         self.W, self.b = W, b  # the same arrays as the caller's, not copies
         self.input_grad = input_grad
         self.x = None  # the input as (N, D), kept for backward
@@ -75,10 +74,9 @@ class Affine:
         x = as_float_array(x, "Affine")
         d = self.W.shape[0]
         if x.ndim < 2 or x[0].size != d:
-            raise ValueError(
-                f"Affine: expected x with {d} features per sample, shape (N, {d}) or (N, ...) "
-                f"with {d} values per sample, got shape {x.shape}"
-            )
+            raise ValueError(message(
+                "Affine: expected x with {d} features per sample, shape (N, {d}) or (N, ...) "
+                "with {d} values per sample, got shape {got}", d=d, got=x.shape))
         self.original_x_shape = x.shape
         self.x = x.reshape(x.shape[0], d)  # (N, D): a tensor input is flattened per sample
         return self.x @ self.W + self.b  # (N, M)
@@ -87,7 +85,8 @@ class Affine:
         require_forward(self.x, "Affine")
         expected = (self.x.shape[0], self.W.shape[1])
         if np.shape(dout) != expected:
-            raise ValueError(f"Affine.backward: expected dout of shape {expected}, got {np.shape(dout)}")
+            raise ValueError(message("Affine.backward: expected dout of shape {want}, got {got}",
+                                     want=expected, got=np.shape(dout)))
         self.dW = self.x.T @ dout  # (D, N) @ (N, M) -> (D, M)
         self.db = dout.sum(axis=0)  # (M,): b was added to every row, so its gradient sums them
         if not self.input_grad:
@@ -119,11 +118,12 @@ class SoftmaxWithLoss:
             x = x.reshape(1, -1)
             t = np.asarray(t).reshape(1, -1) if np.ndim(t) == 1 else np.asarray(t).reshape(1)
         if x.ndim != 2:
-            raise ValueError(f"SoftmaxWithLoss: expected scores of shape (N, C), got shape {x.shape}")
+            raise ValueError(message("SoftmaxWithLoss: expected scores of shape (N, C), got shape {got}",
+                                     got=x.shape))
         n, c = x.shape
-        require_finite(x, "SoftmaxWithLoss", "scores x",
-                       ": a nan here would make the loss nan. Check the input data, and lower the "
-                       "learning rate if the weights diverged")
+        require_finite(x, "SoftmaxWithLoss", message("scores x"), message(
+            ": a nan here would make the loss nan. Check the input data, and lower the "
+            "learning rate if the weights diverged"))
         self.t, self._one_hot = labels_to_indices(t, n, c, "SoftmaxWithLoss")
         shifted = x - x.max(axis=1, keepdims=True)  # (N, C); exp never overflows now
         exp = np.exp(shifted)  # (N, C)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ._checks import NonFiniteError
+from .language import message
 from .toolkit.progress import make_bar
 
 # The default run reaches 97.2% test accuracy with this seed; over seeds 0-11 the same run
@@ -51,7 +52,8 @@ def batch_indices(n: int, batch_size: int, rng):
     """Mini-batches of indices, endlessly: one random permutation per epoch, so each
     sample is seen once per epoch (np.random.choice would repeat some and skip others)."""
     if not 0 < batch_size <= n:
-        raise ValueError(f"train: batch_size must be between 1 and {n} (the training set size), got {batch_size}")
+        raise ValueError(message("train: batch_size must be between 1 and {n} (the training set size), "
+                                 "got {got}", n=n, got=batch_size))
     while True:
         perm = rng.permutation(n)
         for i in range(0, n - batch_size + 1, batch_size):
@@ -68,9 +70,10 @@ def train(network, x_train, t_train, x_test=None, t_test=None, *, iters: int = 1
     Raises TrainingDiverged, with advice, if the loss becomes nan or inf.
     """
     if len(x_train) != len(t_train):
-        raise ValueError(f"train: {len(x_train)} training samples but {len(t_train)} labels")
+        raise ValueError(message("train: {x} training samples but {t} labels",
+                                 x=len(x_train), t=len(t_train)))
     if not (isinstance(lr, (int, float)) and lr > 0):
-        raise ValueError(f"train: lr must be a positive number, got {lr!r}")
+        raise ValueError(message("train: lr must be a positive number, got {lr!r}", lr=lr))
     rng = np.random.default_rng(rng)
     eval_every = eval_every or max(len(x_train) // batch_size, 1)  # iterations per epoch
     history, bar = History(), make_bar(iters, progress)
@@ -87,8 +90,9 @@ def train(network, x_train, t_train, x_test=None, t_test=None, *, iters: int = 1
             history.loss.append(loss)
             if not math.isfinite(loss):
                 history.seconds = time.perf_counter() - start
-                raise TrainingDiverged(f"train: the loss became {loss} at iteration {i} "
-                                       f"(lr {lr:g}): {ADVICE}", history)
+                raise TrainingDiverged(message("train: the loss became {loss} at iteration {i} "
+                                               "(lr {lr:g}): {advice}", loss=loss, i=i, lr=lr,
+                                               advice=message(ADVICE)), history)
             sgd_step(network.params, grads, lr)
             if i % eval_every == 0 or i == iters:
                 _evaluate(network, history, i, x_train, t_train, x_test, t_test, verbose)

@@ -7,6 +7,7 @@ from collections import OrderedDict
 import numpy as np
 
 from .gradient import numerical_gradient
+from .language import message
 from .layers import Affine, Relu, SoftmaxWithLoss
 
 
@@ -26,7 +27,8 @@ class TwoLayerNet:
         rng = np.random.default_rng(rng)
         self.dtype = np.dtype(dtype)
         if self.dtype.kind != "f":
-            raise TypeError(f"TwoLayerNet: dtype must be a float type, got {self.dtype}")
+            raise TypeError(message("TwoLayerNet: dtype must be a float type, got {dtype}",
+                                    dtype=self.dtype))
 
         def init(*shape):  # drawn in float64 then rounded: same seed, same net in any dtype
             return (weight_init_std * rng.standard_normal(shape)).astype(self.dtype)
@@ -61,15 +63,15 @@ class TwoLayerNet:
         if t.ndim != 1:
             t = t.argmax(axis=1)  # one-hot -> class indices
         if len(x) != len(t):
-            raise ValueError(f"TwoLayerNet.accuracy: got {len(x)} samples but {len(t)} labels")
+            raise ValueError(message("TwoLayerNet.accuracy: got {x} samples but {t} labels",
+                                     x=len(x), t=len(t)))
         correct = 0
         for i in range(0, len(x), chunk):
             scores = self.predict(x[i:i + chunk])
             if not np.isfinite(scores).all():
-                raise ValueError(
+                raise ValueError(message(
                     "TwoLayerNet.accuracy: the scores contain nan or inf; check the input for "
-                    "nan/inf and the weights for divergence (try a smaller learning rate)"
-                )
+                    "nan/inf and the weights for divergence (try a smaller learning rate)"))
             correct += int((scores.argmax(axis=1) == t[i:i + chunk]).sum())
         return correct / len(x)
 

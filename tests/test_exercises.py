@@ -5,6 +5,7 @@ import json
 import numpy as np
 import pytest
 
+from scratchnet.language import Text
 from scratchnet.toolkit.exercises import (CHECKS, CheckResult, Unfilled, Wrong, check, exercise,
                                           forget_attempts)
 from scratchnet.toolkit.exercises import _assert
@@ -15,7 +16,7 @@ from scratchnet.toolkit.reset import main as reset_main, reset
 def layer_exercise():
     """A two-part exercise: a Double layer, forward(x) = 2x, backward(dout) = 2 dout."""
     @exercise("test.double", parts=("forward", "backward"),
-              hints=("the derivative of 2x is 2", "return 2 * dout"))
+              hints=(Text("the derivative of 2x is 2", "2x의 미분은 2"), Text("return 2 * dout", "2 * dout을 돌려주세요")))
     def checker(Layer, part):
         layer = Layer()
         with part("forward"):
@@ -81,7 +82,7 @@ def test_a_crash_is_a_failure_in_its_part(layer_exercise):
 
 
 def test_unfilled_prediction_is_partly_done():
-    @exercise("test.predict", parts=("a", "b"), hints=("h1", "h2"))
+    @exercise("test.predict", parts=("a", "b"), hints=(Text("h1", "힌트1"), Text("h2", "힌트2")))
     def checker(pred, part):
         for key, want in (("a", 1.0), ("b", 2.0)):
             with part(key):
@@ -111,7 +112,7 @@ def test_unfilled_prediction_is_partly_done():
 
 
 def test_a_stub_can_say_what_it_asks_for():
-    @exercise("test.fix", hints=("h1", "h2"), todo="Delete the raise line and fix the bug.")
+    @exercise("test.fix", hints=(Text("h1", "힌트1"), Text("h2", "힌트2")), todo=Text("Delete the raise line and fix the bug.", "raise 줄을 지우고 버그를 고치세요."))
     def checker(fixed):
         fixed()
     try:
@@ -136,7 +137,7 @@ def test_strict_unknown_and_duplicate(layer_exercise):
     with pytest.raises(KeyError, match="no exercise called 'nope'"):
         check("nope", None)
     with pytest.raises(ValueError, match="registered twice"):
-        exercise(layer_exercise, hints=("a", "b"))(lambda a: None)
+        exercise(layer_exercise, hints=(Text("a", "가"), Text("b", "나")))(lambda a: None)
     with pytest.raises(ValueError, match="two hints"):
         exercise("test.one_hint", hints=("a",))
 

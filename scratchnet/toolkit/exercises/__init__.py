@@ -41,8 +41,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
 
+from ...language import Text, get_language, tr
+
 CHECKS: dict = {}  # name -> Exercise; filled by the modules imported at the bottom
-STATUSES = ("not attempted", "partly done", "failed", "passed")
+STATUSES = NOT_ATTEMPTED, PARTLY_DONE, FAILED, PASSED = (  # what CheckResult.status holds
+    "not attempted", "partly done", "failed", "passed")
 _failures: dict = {}  # name -> failed attempts so far in this kernel: picks the hint
 
 
@@ -60,8 +63,8 @@ class Exercise:
     name: str
     checker: Callable
     parts: tuple  # () for a one-piece exercise
-    hints: tuple  # (first hint, stronger hint)
-    todo: str | None = None  # what an untouched stub asks for, when "replace each raise" is not it
+    hints: tuple  # (first hint, stronger hint), each a Text in English and Korean
+    todo: Text | None = None  # what an untouched stub asks for, when "replace each raise" is not it
 
 
 @dataclass
@@ -73,7 +76,7 @@ class CheckResult:
 
     @property
     def passed(self) -> bool:
-        return self.status == "passed"
+        return self.status == PASSED
 
     def __str__(self) -> str:
         return self.message
@@ -108,13 +111,18 @@ class _Parts:
         self.current = None
 
 
-def exercise(name: str, hints: tuple, parts: tuple = (), todo: str | None = None) -> Callable:
+def exercise(name: str, hints: tuple, parts: tuple = (), todo: Text | None = None) -> Callable:
     """Register `checker(attempt[, part])` under `name`; it raises Wrong when the attempt is wrong.
 
-    todo: the sentence an untouched stub shows instead of "Replace each `raise
-    NotImplementedError` ...", e.g. for a find-the-bug exercise whose stub is the buggy code."""
+    hints: two Text(en, ko), the first hint and the stronger one (the learner reads them in the
+    notebook's language, so both languages are given). todo: the sentence an untouched stub
+    shows instead of "Replace each `raise NotImplementedError` ...", e.g. for a find-the-bug
+    exercise whose stub is the buggy code."""
     if len(hints) != 2:
         raise ValueError(f"exercise {name!r}: give two hints (a first one and a stronger one)")
+    if not all(isinstance(t, Text) for t in (*hints, todo or Text("", ""))):
+        raise TypeError(f"exercise {name!r}: hints and todo are Text(en, ko): a learner reads them "
+                        "in English or in Korean")
 
     def register(checker):
         if name in CHECKS:
@@ -125,49 +133,70 @@ def exercise(name: str, hints: tuple, parts: tuple = (), todo: str | None = None
 
 
 def _list(names) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """"a", "a and b", "a, b and c" (in Korean "a, b, c": the particle for "and" would depend
+    on how an English name ends)."""
+    names = [str(n) for n in names]
+    if get_language() == "ko" or len(names) == 1:
+        return ", ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _not_attempted(ex: Exercise, missing: Exception | None = None) -> str:
     if isinstance(missing, Unfilled):  # a prediction: every value still None
-        return f"{ex.name}: not attempted yet. Replace each None with your number, then run this cell again."
+        return tr(f"{ex.name}: not attempted yet. Replace each None with your number, then run "
+                  "this cell again.",
+                  f"{ex.name}: 아직 시도하지 않았습니다. None을 모두 여러분이 예측한 숫자로 "
+                  "바꾸고 이 셀을 다시 실행하세요.")
     if ex.todo:
-        return f"{ex.name}: not attempted yet. {ex.todo}"
-    what = f"write {_list(ex.parts)}" if ex.parts else "write your code"
-    return (f"{ex.name}: not attempted yet. Replace each `raise NotImplementedError` "
-            f"({what}), then run this cell again.")
+        return tr(f"{ex.name}: not attempted yet. {ex.todo}",
+                  f"{ex.name}: 아직 시도하지 않았습니다. {ex.todo}")
+    if ex.parts:
+        what = tr(f"write {_list(ex.parts)}", f"{_list(ex.parts)} 작성")
+    else:
+        what = tr("write your code", "여러분의 코드 작성")
+    return tr(f"{ex.name}: not attempted yet. Replace each `raise NotImplementedError` "
+              f"({what}), then run this cell again.",
+              f"{ex.name}: 아직 시도하지 않았습니다. `raise NotImplementedError`를 모두 "
+              f"여러분의 코드로 바꾸고({what}) 이 셀을 다시 실행하세요.")
 
 
 def _partly_done(ex: Exercise, done: list, current: str, missing: Exception) -> str:
-    verb = "is right" if len(done) == 1 else "are right"
-    todo = (str(missing) if isinstance(missing, Unfilled)
-            else f"{current} still raises NotImplementedError: write it next")
-    return f"{ex.name}: partly done. {_list(done)} {verb}; {todo}."
+    if isinstance(missing, Unfilled):
+        todo = str(missing)
+    else:
+        todo = tr(f"{current} still raises NotImplementedError: write it next",
+                  f"{current}는 아직 NotImplementedError를 일으킵니다: 다음에 작성하세요")
+    return tr(f"{ex.name}: partly done. {_list(done)} {'is' if len(done) == 1 else 'are'} right; "
+              f"{todo}.",
+              f"{ex.name}: 일부 완료. {_list(done)}: 맞았습니다. {todo}.")
 
 
 def _failed(ex: Exercise, where: str | None, what: str) -> str:
     _failures[ex.name] = _failures.get(ex.name, 0) + 1
-    hint = ex.hints[0] if _failures[ex.name] == 1 else ex.hints[1]
-    label = "Hint" if _failures[ex.name] == 1 else "A stronger hint"
-    place = f" in {where}" if where else ""
-    return f"{ex.name}: FAIL{place}. {what}\n{label}: {hint}"
+    first = _failures[ex.name] == 1
+    hint = ex.hints[0] if first else ex.hints[1]
+    label = tr("Hint", "힌트") if first else tr("A stronger hint", "더 자세한 힌트")
+    place = tr(f" in {where}", f" ({where})") if where else ""
+    return tr(f"{ex.name}: FAIL{place}. {what}\n{label}: {hint}",
+              f"{ex.name}: 실패{place}. {what}\n{label}: {hint}")
 
 
 def _passed(ex: Exercise) -> str:
     if ex.parts:
-        return f"{ex.name}: PASS ({_list(ex.parts)} checked)."
-    return f"{ex.name}: PASS."
+        return tr(f"{ex.name}: PASS ({_list(ex.parts)} checked).",
+                  f"{ex.name}: 통과 ({_list(ex.parts)} 확인).")
+    return tr(f"{ex.name}: PASS.", f"{ex.name}: 통과.")
 
 
 def check(name: str, attempt, strict: bool = False) -> CheckResult:
     """Check the learner's `attempt` at exercise `name`; the result shows as the cell's output."""
     if name not in CHECKS:
-        raise KeyError(f"no exercise called {name!r}; known: {', '.join(sorted(CHECKS))}")
+        raise KeyError(tr(f"no exercise called {name!r}; known: {', '.join(sorted(CHECKS))}",
+                          f"{name!r}이라는 연습 문제는 없습니다. 있는 것: {', '.join(sorted(CHECKS))}"))
     ex = CHECKS[name]
     parts = _Parts()
     if attempt is None:
-        result = CheckResult(name, "not attempted", _not_attempted(ex))
+        result = CheckResult(name, NOT_ATTEMPTED, _not_attempted(ex))
     else:
         try:
             ex.checker(attempt, parts) if ex.parts else ex.checker(attempt)
@@ -177,16 +206,17 @@ def check(name: str, attempt, strict: bool = False) -> CheckResult:
         except NotImplementedError as missing:
             if parts.done:
                 msg = _partly_done(ex, parts.done, parts.current, missing)
-                result = CheckResult(name, "partly done", msg, tuple(parts.done))
+                result = CheckResult(name, PARTLY_DONE, msg, tuple(parts.done))
             else:
-                result = CheckResult(name, "not attempted", _not_attempted(ex, missing))
+                result = CheckResult(name, NOT_ATTEMPTED, _not_attempted(ex, missing))
         except AssertionError as e:  # Wrong, or a plain assert in the learner's own code
-            result = CheckResult(name, "failed", _failed(ex, parts.current, str(e)), tuple(parts.done))
+            result = CheckResult(name, FAILED, _failed(ex, parts.current, str(e)), tuple(parts.done))
         except Exception as e:  # the attempt itself crashed
-            what = f"Your code raised {type(e).__name__}: {e}"
-            result = CheckResult(name, "failed", _failed(ex, parts.current, what), tuple(parts.done))
+            what = tr(f"Your code raised {type(e).__name__}: {e}",
+                      f"여러분의 코드에서 {type(e).__name__}가 발생했습니다: {e}")
+            result = CheckResult(name, FAILED, _failed(ex, parts.current, what), tuple(parts.done))
         else:
-            result = CheckResult(name, "passed", _passed(ex), tuple(parts.done))
+            result = CheckResult(name, PASSED, _passed(ex), tuple(parts.done))
     if strict and not result.passed:
         raise AssertionError(result.message)
     return result

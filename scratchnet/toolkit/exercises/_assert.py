@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...gradient import check_rule, numerical_gradient, rel_error
+from ...language import tr
 from . import Wrong
 
 
@@ -19,17 +20,20 @@ def show(x, digits: int = 4) -> str:
     if a.ndim == 0:
         return f"{float(a):.{digits}g}"
     if a.size > 12:
-        return f"an array of shape {a.shape}"
+        return tr(f"an array of shape {a.shape}", f"형상 {a.shape}의 배열")
     return np.array2string(np.round(a.astype(float), digits), separator=", ")
 
 
 def sequence(got, n: int, what: str) -> list:
     """`got` as a list of n items: a tuple, a list, an array or any other sequence is fine."""
     if isinstance(got, (str, bytes, dict)) or got is None or not hasattr(got, "__len__"):
-        raise Wrong(f"{what} should give {n} values, got {type(got).__name__} {show(got)}")
+        raise Wrong(tr(f"{what} should give {n} values, got {type(got).__name__} {show(got)}",
+                       f"{what}: 값 {n}개를 돌려주어야 하는데 {type(got).__name__} {show(got)}가 "
+                       "나왔습니다"))
     items = list(got)
     if len(items) != n:
-        raise Wrong(f"{what} should give {n} values, got {len(items)}")
+        raise Wrong(tr(f"{what} should give {n} values, got {len(items)}",
+                       f"{what}: 값 {n}개를 돌려주어야 하는데 {len(items)}개가 나왔습니다"))
     return items
 
 
@@ -38,26 +42,34 @@ def close(got, want, what: str, rtol: float = 1e-6, atol: float = 1e-9) -> None:
     try:
         got_arr = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
-        raise Wrong(f"{what}: expected {show(want)}, got {type(got).__name__} {show(got)}") from None
+        raise Wrong(tr(f"{what}: expected {show(want)}, got {type(got).__name__} {show(got)}",
+                       f"{what}: 기대한 값 {show(want)}, 나온 값 {type(got).__name__} {show(got)}")
+                    ) from None
     if got_arr.shape != np.shape(want):
-        raise Wrong(f"{what}: expected shape {np.shape(want)}, got shape {got_arr.shape}")
+        raise Wrong(tr(f"{what}: expected shape {np.shape(want)}, got shape {got_arr.shape}",
+                       f"{what}: 기대한 형상 {np.shape(want)}, 나온 형상 {got_arr.shape}"))
     if not np.allclose(got_arr, want, rtol=rtol, atol=atol):
-        raise Wrong(f"{what}: expected {show(want)}, got {show(got_arr)}")
+        raise Wrong(tr(f"{what}: expected {show(want)}, got {show(got_arr)}",
+                       f"{what}: 기대한 값 {show(want)}, 나온 값 {show(got_arr)}"))
 
 
 def same_dtype(got, want_dtype, what: str) -> None:
     """An array result keeps the dtype of the input (float32 in, float32 out)."""
     got_dtype = np.asarray(got).dtype
     if got_dtype != np.dtype(want_dtype):
-        raise Wrong(f"{what}: given {np.dtype(want_dtype)} input, returned {got_dtype}; "
-                    f"keep the input's dtype")
+        raise Wrong(tr(f"{what}: given {np.dtype(want_dtype)} input, returned {got_dtype}; "
+                       "keep the input's dtype",
+                       f"{what}: {np.dtype(want_dtype)} 입력에 {got_dtype}를 돌려주었습니다. "
+                       "입력의 dtype을 그대로 유지하세요"))
 
 
 def unchanged(arr, before, what: str) -> None:
     """The learner's code left a caller's array as it was."""
     if not np.array_equal(arr, before):
-        raise Wrong(f"{what} was changed by your code: it was {show(before)}, now {show(arr)}. "
-                    "Build a new array instead of writing into the caller's")
+        raise Wrong(tr(f"{what} was changed by your code: it was {show(before)}, now {show(arr)}. "
+                       "Build a new array instead of writing into the caller's",
+                       f"여러분의 코드가 {what}을(를) 바꾸었습니다: {show(before)}였던 것이 지금은 "
+                       f"{show(arr)}입니다. 호출한 쪽의 배열에 쓰지 말고 새 배열을 만드세요"))
 
 
 def numerically(f, x, got, what: str) -> None:
@@ -67,10 +79,15 @@ def numerically(f, x, got, what: str) -> None:
     try:
         got_arr = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
-        raise Wrong(f"{what}: expected an array of shape {num.shape}, got {type(got).__name__}") from None
+        raise Wrong(tr(f"{what}: expected an array of shape {num.shape}, got {type(got).__name__}",
+                       f"{what}: 형상 {num.shape}의 배열이어야 하는데 {type(got).__name__}가 "
+                       "나왔습니다")) from None
     if got_arr.shape != num.shape:
-        raise Wrong(f"{what}: expected shape {num.shape}, got shape {got_arr.shape}")
+        raise Wrong(tr(f"{what}: expected shape {num.shape}, got shape {got_arr.shape}",
+                       f"{what}: 기대한 형상 {num.shape}, 나온 형상 {got_arr.shape}"))
     err = rel_error(got_arr, num)
     if not err < check_rule(np.float64).threshold:
-        raise Wrong(f"{what}: your gradient {show(got_arr)} differs from the numerical gradient "
-                    f"{show(num)} (relative error {err:.1e})")
+        raise Wrong(tr(f"{what}: your gradient {show(got_arr)} differs from the numerical gradient "
+                       f"{show(num)} (relative error {err:.1e})",
+                       f"{what}: 여러분의 기울기 {show(got_arr)}가 수치 미분으로 구한 기울기 "
+                       f"{show(num)}와 다릅니다 (상대 오차 {err:.1e})"))

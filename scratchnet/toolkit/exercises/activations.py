@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ...language import Text
 from . import Unfilled, Wrong, exercise
 from ._assert import close, numerically, same_dtype, sequence, show, unchanged
 
@@ -48,12 +49,12 @@ def _mask_as_expected(layer, x, what):
 
 
 @exercise("relu_layer", parts=("forward", "backward"), hints=(
-    "forward: y = x where x > 0 and 0 where x <= 0, and self.mask = (x <= 0) remembers which "
+    Text("forward: y = x where x > 0 and 0 where x <= 0, and self.mask = (x <= 0) remembers which "
     "switches are off. backward: ReLU's local derivative is 1 or 0, so each entry of dout passes "
-    "unchanged or becomes 0, by the mask",
-    "make new arrays, never write into x or dout: in forward, a copy of x with the masked entries "
+    "unchanged or becomes 0, by the mask", ko=""),
+    Text("make new arrays, never write into x or dout: in forward, a copy of x with the masked entries "
     "set to 0 (or the larger of x and 0, entry by entry); in backward, a copy of dout with the "
-    "masked entries set to 0 (or np.where choosing between 0 and dout by the mask)"))
+    "masked entries set to 0 (or np.where choosing between 0 and dout by the mask)", ko="")))
 def check_relu_layer(Relu, part) -> None:
     """The book's Relu (5.5.1) that leaves x and dout as they were and keeps float32."""
     with part("forward"):
@@ -121,11 +122,11 @@ def _near(got, want) -> bool:
 
 
 @exercise("sigmoid_local_derivatives", parts=EDGES, hints=(
-    "go from right to left: each edge's gradient is the one on the edge to its right times the "
+    Text("go from right to left: each edge's gradient is the one on the edge to its right times the "
     "local derivative of the node between them: d(1/c)/dc for /, d(1 + b)/db for +, "
-    "d exp(a)/da for exp, d(-1 * x)/dx for ×",
-    "the four local derivatives are -1/c**2 (which is -y**2), 1, exp(a) (which is b, the exp "
-    "node's own output) and -1; start from dout = 1.3 and multiply by one of them per node"))
+    "d exp(a)/da for exp, d(-1 * x)/dx for ×", ko=""),
+    Text("the four local derivatives are -1/c**2 (which is -y**2), 1, exp(a) (which is b, the exp "
+    "node's own output) and -1; start from dout = 1.3 and multiply by one of them per node", ko="")))
 def check_sigmoid_local_derivatives(prediction, part) -> None:
     """The gradient on each edge of the sigmoid's graph at x = 0.991, dout = 1.3."""
     if not isinstance(prediction, dict):
@@ -231,10 +232,10 @@ def _backward_checks(Layer, f, dfdy, name: str) -> None:
 
 
 SIGMOID_HINTS = (
-    "forward: y = 1 / (1 + exp(-x)), kept in self.out. backward: dout times the sigmoid's "
-    "local derivative written with y alone (그림 5-22), where y is self.out",
-    "backward is one product: dout times (1 - y) times y, with y = self.out; it needs no x. Make "
-    "new arrays (no +=, *= or [...] = on x, dout or self.out), and the dtype stays as it came")
+    Text("forward: y = 1 / (1 + exp(-x)), kept in self.out. backward: dout times the sigmoid's "
+    "local derivative written with y alone (그림 5-22), where y is self.out", ko=""),
+    Text("backward is one product: dout times (1 - y) times y, with y = self.out; it needs no x. Make "
+    "new arrays (no +=, *= or [...] = on x, dout or self.out), and the dtype stays as it came", ko=""))
 
 
 @exercise("sigmoid_layer", parts=("forward", "backward"), hints=SIGMOID_HINTS)
@@ -257,12 +258,12 @@ def _still_a_stub(Layer) -> bool:
 
 
 @exercise("sigmoid_find_the_bug", parts=("bug_in", "FixedSigmoid"),
-          todo="Set `bug_in` to the method that holds the bug, write `FixedSigmoid`, then run this "
-               "cell again.", hints=(
-    "compare each line with the book's Sigmoid (5.5.2): which array must self.out hold for "
-    "backward's formula to be right, and which array does this forward put there?",
-    "the bug is in forward: it keeps the input x in self.out instead of the output y. "
-    "Copy both methods into FixedSigmoid and keep the output there"))
+          todo=Text("Set `bug_in` to the method that holds the bug, write `FixedSigmoid`, then run this "
+               "cell again.", ko=""), hints=(
+    Text("compare each line with the book's Sigmoid (5.5.2): which array must self.out hold for "
+    "backward's formula to be right, and which array does this forward put there?", ko=""),
+    Text("the bug is in forward: it keeps the input x in self.out instead of the output y. "
+    "Copy both methods into FixedSigmoid and keep the output there", ko="")))
 def check_sigmoid_find_the_bug(attempt, part) -> None:
     """(bug_in, FixedSigmoid): the method with the bug, and the layer with it fixed."""
     bug_in, Fixed = sequence(attempt, 2, "the check's argument (bug_in, FixedSigmoid)")
@@ -285,10 +286,10 @@ def check_sigmoid_find_the_bug(attempt, part) -> None:
 
 
 @exercise("tanh_layer", parts=("forward", "backward"), hints=(
-    "forward: y = np.tanh(x), kept in self.out. backward: dout times tanh's local derivative, "
-    "1 - y**2, with y = self.out",
-    "backward is one product, dout times (1 - y**2) with y = self.out; it needs no x. Make new "
-    "arrays (no in-place writes into x, dout or self.out), and the dtype stays as it came"))
+    Text("forward: y = np.tanh(x), kept in self.out. backward: dout times tanh's local derivative, "
+    "1 - y**2, with y = self.out", ko=""),
+    Text("backward is one product, dout times (1 - y**2) with y = self.out; it needs no x. Make new "
+    "arrays (no in-place writes into x, dout or self.out), and the dtype stays as it came", ko="")))
 def check_tanh_layer(Tanh, part) -> None:
     """A Tanh layer whose backward uses only the stored output: dout * (1 - y**2)."""
     with part("forward"):

@@ -15,6 +15,7 @@ import warnings
 import numpy as np
 
 from ...functions import softmax
+from ...language import Text
 from . import Unfilled, Wrong, exercise
 from ._assert import close, numerically, same_dtype, sequence, show, unchanged
 
@@ -51,11 +52,11 @@ def _gradient_shape(got, want_shape: tuple, what: str, like: str) -> None:
 
 
 @exercise("affine_layer", parts=("forward", "backward"), hints=(
-    "each gradient has the shape of its variable: dx like x (N, D), dW like W (D, M), db like "
-    "b (M,). Which product of dout (N, M) with W or with x, one of them transposed, has that shape?",
-    "forward keeps x on self and returns the matrix product of x and W plus b. backward: dx is "
+    Text("each gradient has the shape of its variable: dx like x (N, D), dW like W (D, M), db like "
+    "b (M,). Which product of dout (N, M) with W or with x, one of them transposed, has that shape?", ko=""),
+    Text("forward keeps x on self and returns the matrix product of x and W plus b. backward: dx is "
     "dout times the transpose of W, dW is the transpose of the kept x times dout, db is dout summed "
-    "over axis 0 (the batch). Return dx alone; store dW and db on self; never write into dout."))
+    "over axis 0 (the batch). Return dx alone; store dW and db on self; never write into dout.", ko="")))
 def check_affine_layer(Affine, part) -> None:
     """Affine(W, b): forward(x (N, D)) -> (N, M), keeps x; backward(dout) -> dx, sets dW, db."""
     with part("forward"):
@@ -141,10 +142,10 @@ def _as_shape(got, name: str) -> tuple:
 
 
 @exercise("affine_image_shapes", parts=tuple(_IMAGE_SHAPES), hints=(
-    "forward flattens each image to one row, so the product sees (N, 784); and a gradient "
-    "always has the shape of what it is the gradient of",
-    "out is (N, M); dx has the shape of the input as it was given, images and all, because the "
-    "layer below needs it that way; dW has W's shape and db b's. Write a 1-D shape with its comma"))
+    Text("forward flattens each image to one row, so the product sees (N, 784); and a gradient "
+    "always has the shape of what it is the gradient of", ko=""),
+    Text("out is (N, M); dx has the shape of the input as it was given, images and all, because the "
+    "layer below needs it that way; dW has W's shape and db b's. Write a 1-D shape with its comma", ko="")))
 def check_affine_image_shapes(shapes, part) -> None:
     """shapes: {"out", "dx", "dW", "db"} -> the shapes for x (5, 1, 28, 28), W (784, 10), b (10,)."""
     if not isinstance(shapes, dict):
@@ -180,9 +181,9 @@ _GRAD_WHAT = {"dx_alone": "dL/dx for the batch of one",
 
 
 @exercise("softmax_gradient_prediction", parts=tuple(_GRAD_TRUTH), hints=(
-    "dL/dx = dout · (y - t) / N; here dout = 1, and N is the number of samples in the batch",
-    "subtract the one-hot label from y: only the true class (index 1) changes, by -1. The loss of "
-    "a batch is the mean over its samples, so with two samples every row is divided by 2"))
+    Text("dL/dx = dout · (y - t) / N; here dout = 1, and N is the number of samples in the batch", ko=""),
+    Text("subtract the one-hot label from y: only the true class (index 1) changes, by -1. The loss of "
+    "a batch is the mean over its samples, so with two samples every row is divided by 2", ko="")))
 def check_softmax_gradient_prediction(pair, part) -> None:
     """(dx_alone, dx_in_pair): three numbers each."""
     values = dict(zip(_GRAD_TRUTH, sequence(pair, 2, "(dx_alone, dx_in_pair)")))
@@ -290,14 +291,14 @@ def _gradient_right(Layer, x, t, t_idx, where: str) -> None:
 
 
 @exercise("softmax_with_loss", parts=("forward", "backward"), hints=(
-    "forward: y = softmax(x), and the loss is the mean over the batch of -log of each sample's "
+    Text("forward: y = softmax(x), and the loss is the mean over the batch of -log of each sample's "
     "true-class probability; keep y and t on self. backward: dout times (y - t) / N, with N the "
-    "batch size, the number of rows of y",
-    "softmax and cross_entropy_error (imported in the setup cell) take one-hot labels and class "
+    "batch size, the number of rows of y", ko=""),
+    Text("softmax and cross_entropy_error (imported in the setup cell) take one-hot labels and class "
     "indices alike, and subtract the row maximum before exp. For class indices t in backward, "
     "subtracting t means subtracting 1 at each row's true class, in a copy of y (never in self.y "
     "itself); or turn t into one-hot rows first (the rows of an identity matrix np.eye(C), "
-    "picked by t)"))
+    "picked by t)", ko="")))
 def check_softmax_with_loss(Layer, part) -> None:
     """SoftmaxWithLoss(): forward(x (N, C), t) -> mean loss; backward(dout=1) -> dout (y - t) / N.
 
@@ -359,8 +360,8 @@ _UNIFORM_TRUTH = {"loss_3_classes": np.log(3), "loss_10_classes": np.log(10)}
 
 
 @exercise("softmax_uniform_loss", parts=tuple(_UNIFORM_TRUTH), hints=(
-    "equal scores give equal probabilities; what is each of them with 3 classes?",
-    "each class gets 1/C, so the loss is -log(1/C) = log C, whichever class is the true one"))
+    Text("equal scores give equal probabilities; what is each of them with 3 classes?", ko=""),
+    Text("each class gets 1/C, so the loss is -log(1/C) = log C, whichever class is the true one", ko="")))
 def check_softmax_uniform_loss(pair, part) -> None:
     """(loss_3_classes, loss_10_classes): two numbers, 2 decimals are enough."""
     values = dict(zip(_UNIFORM_TRUTH, sequence(pair, 2, "(loss_3_classes, loss_10_classes)")))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...gradient import check_rule, numerical_gradient, rel_error
+from ...language import Text
 from . import Unfilled, Wrong, exercise
 from ._assert import close, numerically, same_dtype, sequence, show, unchanged
 
@@ -40,10 +41,10 @@ def _number(got, what: str) -> float:
 
 
 @exercise("debug_stuck_digit", hints=(
-    "a network that gives the same answer for every image is right on the images of that one "
-    "digit and wrong on all the others",
-    "its accuracy is that digit's share of the labels: count each digit in the test labels "
-    "(np.bincount of t_test) and find the one that makes up 11.35% of the 10,000 images"))
+    Text("a network that gives the same answer for every image is right on the images of that one "
+    "digit and wrong on all the others", ko=""),
+    Text("its accuracy is that digit's share of the labels: count each digit in the test labels "
+    "(np.bincount of t_test) and find the one that makes up 11.35% of the 10,000 images", ko="")))
 def check_debug_stuck_digit(prediction) -> None:
     """prediction: {"digit": d}, the one answer (0-9) that scores 11.24% on the training set and
     11.35% on the test set (a bare number is accepted too)."""
@@ -163,12 +164,12 @@ def _check_softmax_layer(Layer, one_hot: bool) -> None:
 
 
 @exercise("fix_softmax_with_loss", parts=("the one-hot branch", "the integer branch"),
-          todo="Delete the `raise NotImplementedError` line, find the bug and fix it, then run this cell again.", hints=(
-    "the loss is the MEAN of the N samples' losses: what does dividing a function by N do to its "
-    "gradient? Compare the size of your dx with the numerical gradient for a few batch sizes",
-    "every entry of dx comes out N times too large, whatever the labels: the division by the "
+          todo=Text("Delete the `raise NotImplementedError` line, find the bug and fix it, then run this cell again.", ko=""), hints=(
+    Text("the loss is the MEAN of the N samples' losses: what does dividing a function by N do to its "
+    "gradient? Compare the size of your dx with the numerical gradient for a few batch sizes", ko=""),
+    Text("every entry of dx comes out N times too large, whatever the labels: the division by the "
     "batch size belongs in both branches (or once, after them), next to the multiplication by "
-    "dout, and dx must stay a new array, not self.y changed in place"))
+    "dout, and dx must stay a new array, not self.y changed in place", ko="")))
 def check_fix_softmax_with_loss(Layer, part) -> None:
     """Layer(): forward(x, t) -> mean loss, backward(dout=1) -> dout * (y - t) / N, (N, C).
     t one-hot (N, C) or class indices (N,); x and t unchanged; backward repeatable; float32 kept."""
@@ -202,11 +203,11 @@ def _grad_shape(got, want_shape, name: str, what: str, sizes: str) -> None:
         raise Wrong(f"{what}: {name} has shape {shape}, expected {want_shape} ({sizes})")
 
 
-@exercise("fix_affine", todo="Delete the `raise NotImplementedError` line, find the bug and fix it, then run this cell again.", hints=(
-    "print the shapes after backward: every gradient has the shape of what it is the gradient "
-    "of, dW like W, db like b, dx like x. Which one differs, and on which line is it made?",
-    "b is added to every row of x @ W, one row per sample, so dL/db collects dout over the "
-    "samples: a sum down the batch axis gives one number per output, the shape of b"))
+@exercise("fix_affine", todo=Text("Delete the `raise NotImplementedError` line, find the bug and fix it, then run this cell again.", ko=""), hints=(
+    Text("print the shapes after backward: every gradient has the shape of what it is the gradient "
+    "of, dW like W, db like b, dx like x. Which one differs, and on which line is it made?", ko=""),
+    Text("b is added to every row of x @ W, one row per sample, so dL/db collects dout over the "
+    "samples: a sum down the batch axis gives one number per output, the shape of b", ko="")))
 def check_fix_affine(Layer) -> None:
     """Layer(W, b): forward(x) -> x @ W + b; backward(dout) -> dx (N, D), keeps dW (D, M), db (M,).
     W and b kept themselves (not copies); dout, x, W, b unchanged; float32 kept."""
@@ -277,10 +278,10 @@ _PRINT_MISTAKES = {
 
 
 @exercise("debug_print_lines", parts=tuple(PRINT_LINES), hints=(
-    "count forward passes: each goes through both Affine layers, and each layer prints one line; "
-    "an evaluation computes the accuracy on the training set and on the test set",
-    "accuracy works 2,000 images at a time, so 60,000 + 10,000 images take 35 forward passes; "
-    "train evaluates after iterations 600, 1,200, ... and after the last one"))
+    Text("count forward passes: each goes through both Affine layers, and each layer prints one line; "
+    "an evaluation computes the accuracy on the training set and on the test set", ko=""),
+    Text("accuracy works 2,000 images at a time, so 60,000 + 10,000 images take 35 forward passes; "
+    "train evaluates after iterations 600, 1,200, ... and after the last one", ko="")))
 def check_debug_print_lines(prediction, part) -> None:
     """prediction: (lines per evaluation, lines in total) for train(net, ..., iters=10_000)."""
     values = sequence(prediction, 2, "(per_evaluation, total)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...gradient import check_rule, numerical_gradient, rel_error
+from ...language import Text
 from . import Unfilled, Wrong, exercise
 from ._assert import sequence, show
 
@@ -38,10 +39,10 @@ def _mul_mistake(part: str, x: float, y: float, got: float) -> str:
 
 
 @exercise("chain_rule_mul", parts=("dz/dx", "dz/dy"), hints=(
-    "dz/dx = dz/dt · dt/dx by the chain rule, and dz/dt = 2t as for t = x + y; what is the "
-    "local derivative of t = x · y with respect to x, holding y fixed (and with respect to y)?",
-    "the × node's local derivatives are the OTHER input: dt/dx = y, dt/dy = x. Compute "
-    "dz/dt = 2t once, then multiply it by each of them."))
+    Text("dz/dx = dz/dt · dt/dx by the chain rule, and dz/dt = 2t as for t = x + y; what is the "
+    "local derivative of t = x · y with respect to x, holding y fixed (and with respect to y)?", ko=""),
+    Text("the × node's local derivatives are the OTHER input: dt/dx = y, dt/dy = x. Compute "
+    "dz/dt = 2t once, then multiply it by each of them.", ko="")))
 def check_chain_rule_mul(grads, part) -> None:
     """grads(x, y) -> (dz/dx, dz/dy) for z = t**2, t = x * y, against numerical gradients."""
     answers = [sequence(grads(x, y), 2, f"grads({x:g}, {y:g})") for x, y in _MUL_POINTS]
@@ -100,10 +101,10 @@ _BRANCH_MISTAKES = {
 
 
 @exercise("branch_gradients", parts=_BRANCH_PARTS, hints=(
-    "nudge the input by a small h and follow EVERY path from it to the output: how much does "
-    "the output move along each path?",
-    "backwards, a + node passes the gradient on unchanged to each input and a × node multiplies "
-    "it by the other input; where one value feeds two nodes, add what arrives from both."))
+    Text("nudge the input by a small h and follow EVERY path from it to the output: how much does "
+    "the output move along each path?", ko=""),
+    Text("backwards, a + node passes the gradient on unchanged to each input and a × node multiplies "
+    "it by the other input; where one value feeds two nodes, add what arrives from both.", ko="")))
 def check_branch_gradients(prediction, part) -> None:
     """prediction: {"db/da": ..., "dz/dx": ..., "dz/dy": ...}, numbers (None until predicted)."""
     if not isinstance(prediction, dict):

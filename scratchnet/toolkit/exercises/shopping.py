@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...layer_naive import MulLayer as _MulLayer
+from ...language import Text
 from . import Unfilled, Wrong, exercise
 from ._assert import close, numerically, sequence, show, unchanged
 
@@ -80,11 +81,11 @@ def _forward_arrays(Layer, op, what: str) -> None:
 
 
 @exercise("mul_layer", parts=("forward", "backward"), hints=(
-    "the multiply node's local derivatives are d(xy)/dx = y and d(xy)/dy = x: each input's "
-    "gradient is dout times the OTHER input, so forward has to keep both inputs for backward",
-    "in forward, store x and y on self, then return their product; in backward, make two new "
+    Text("the multiply node's local derivatives are d(xy)/dx = y and d(xy)/dy = x: each input's "
+    "gradient is dout times the OTHER input, so forward has to keep both inputs for backward", ko=""),
+    Text("in forward, store x and y on self, then return their product; in backward, make two new "
     "values, dout times the stored y (for x) and dout times the stored x (for y), and return "
-    "them as a pair; never write into dout"))
+    "them as a pair; never write into dout", ko="")))
 def check_mul_layer(Layer, part) -> None:
     """MulLayer: forward(x, y) keeps x, y in self.x, self.y, returns x * y;
     backward(dout) -> (dout * y, dout * x). Numbers and arrays; arguments unchanged."""
@@ -114,10 +115,10 @@ def check_mul_layer(Layer, part) -> None:
 
 
 @exercise("add_layer", parts=("forward", "backward"), hints=(
-    "d(x + y)/dx = d(x + y)/dy = 1: the add node passes dout on to both inputs, unchanged, and "
-    "needs nothing from forward",
-    "forward returns the sum; backward returns a pair whose two items each equal dout times 1: "
-    "not 1 alone (dout matters), and not half of dout each (the add node does not split it)"))
+    Text("d(x + y)/dx = d(x + y)/dy = 1: the add node passes dout on to both inputs, unchanged, and "
+    "needs nothing from forward", ko=""),
+    Text("forward returns the sum; backward returns a pair whose two items each equal dout times 1: "
+    "not 1 alone (dout matters), and not half of dout each (the add node does not split it)", ko="")))
 def check_add_layer(Layer, part) -> None:
     """AddLayer: forward(x, y) -> x + y; backward(dout) -> (dout, dout). Numbers and arrays."""
     # the book's buy_apple_orange.py, with the learner's add layer and the package's MulLayer
@@ -218,11 +219,11 @@ APPLE_ORANGE_MISTAKES = {
 
 
 @exercise("apple_orange_gradients", parts=tuple(APPLE_ORANGE), hints=(
-    "start at the right with dprice = 1 and go left one node at a time: a multiply node sends "
-    "each input dout times the OTHER input; an add node sends dout unchanged to both inputs",
-    "dall_price = 1 × tax and dtax = 1 × all_price; the add node hands dall_price to "
+    Text("start at the right with dprice = 1 and go left one node at a time: a multiply node sends "
+    "each input dout times the OTHER input; an add node sends dout unchanged to both inputs", ko=""),
+    Text("dall_price = 1 × tax and dtax = 1 × all_price; the add node hands dall_price to "
     "dapple_price and to dorange_price; then dapple = dapple_price × apple_num, "
-    "dapple_num = dapple_price × apple, and the same for the oranges"))
+    "dapple_num = dapple_price × apple, and the same for the oranges", ko="")))
 def check_apple_orange_gradients(prediction, part) -> None:
     """Predictions for the blanks of 그림 5-15 (2 apples at 100, 3 oranges at 150, tax 1.1)."""
     _check_predictions(prediction, APPLE_ORANGE, part, APPLE_ORANGE_MISTAKES, "prediction")
@@ -241,10 +242,10 @@ COUPON_MISTAKES = {
 
 
 @exercise("shopping_coupon", parts=tuple(COUPON), hints=(
-    "the bill before tax is all_price - coupon; d(x - y)/dy = -1, and the tax node sends "
-    "1.1 back to the bill before tax",
-    "price = (650 - coupon) × tax; dcoupon = (the value arriving at the minus node) × (-1), "
-    "and what arrives there is dprice × tax"))
+    Text("the bill before tax is all_price - coupon; d(x - y)/dy = -1, and the tax node sends "
+    "1.1 back to the bill before tax", ko=""),
+    Text("price = (650 - coupon) × tax; dcoupon = (the value arriving at the minus node) × (-1), "
+    "and what arrives there is dprice × tax", ko="")))
 def check_shopping_coupon(prediction, part) -> None:
     """Predictions: the price with a 100 won coupon taken off before tax, and dcoupon."""
     _check_predictions(prediction, COUPON, part, COUPON_MISTAKES, "coupon_prediction")
@@ -254,9 +255,9 @@ def check_shopping_coupon(prediction, part) -> None:
 
 
 @exercise("sub_layer", parts=("forward", "backward"), hints=(
-    "the local derivatives of x - y are d(x - y)/dx = 1 and d(x - y)/dy = -1",
-    "forward returns x - y and needs to keep nothing; backward returns the pair dout times 1 "
-    "and dout times -1"))
+    Text("the local derivatives of x - y are d(x - y)/dx = 1 and d(x - y)/dy = -1", ko=""),
+    Text("forward returns x - y and needs to keep nothing; backward returns the pair dout times 1 "
+    "and dout times -1", ko="")))
 def check_sub_layer(Layer, part) -> None:
     """SubLayer: forward(x, y) -> x - y; backward(dout) -> (dout, -dout). Numbers and arrays."""
     with part("forward"):

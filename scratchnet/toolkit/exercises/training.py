@@ -13,6 +13,7 @@ import math
 import numpy as np
 
 from ...two_layer_net import TwoLayerNet
+from ...language import Text
 from . import Unfilled, Wrong, exercise
 from ._assert import close as _close
 from ._assert import show as _show
@@ -88,12 +89,12 @@ def _rows(a) -> str:
 
 
 @exercise("accuracy", parts=("class-index labels", "one-hot labels"),
-          hints=("The predicted class of a sample is the index of its largest score along the "
+          hints=(Text("The predicted class of a sample is the index of its largest score along the "
                  "class axis (axis 1), and a one-hot row gives its class the same way; the "
-                 "accuracy is the share of samples where the two agree.",
-                 "Turn the scores (and, when t has 2 dimensions, the labels) into (N,) arrays of "
+                 "accuracy is the share of samples where the two agree.", ko=""),
+                 Text("Turn the scores (and, when t has 2 dimensions, the labels) into (N,) arrays of "
                  "class indices with argmax along axis 1, compare the two arrays elementwise, and "
-                 "divide the number of True entries by N, the number of rows of y, as a float."))
+                 "divide the number of True entries by N, the number of rows of y, as a float.", ko="")))
 def check_accuracy(accuracy, part) -> None:
     """accuracy(y (N, C) scores, t (N,) class indices or (N, C) one-hot) -> fraction right, a float."""
     rng = np.random.default_rng(6)
@@ -158,12 +159,12 @@ def _compare_update(params, before, grads, lr, call: str) -> None:
 
 
 @exercise("sgd_update",
-          hints=("Gradient descent moves each parameter a step of lr times its gradient, against "
+          hints=(Text("Gradient descent moves each parameter a step of lr times its gradient, against "
                  "the gradient. And the layers hold these very arrays: change each array itself, "
-                 "do not put a new one in its place.",
-                 "Loop over the keys of params; for each, subtract lr times its gradient with an "
+                 "do not put a new one in its place.", ko=""),
+                 Text("Loop over the keys of params; for each, subtract lr times its gradient with an "
                  "in-place operation (an augmented assignment, or NumPy's out= argument), not an "
-                 "assignment to params[key], which makes a new array that the layers never see."))
+                 "assignment to params[key], which makes a new array that the layers never see.", ko="")))
 def check_sgd_update(sgd_step) -> None:
     """sgd_step(params, grads, lr) -> None: params[key] -= lr * grads[key] for every key, in place."""
     rng = np.random.default_rng(11)
@@ -229,12 +230,12 @@ def _number(pred, key: str, what: str):
 
 
 @exercise("mnist_untrained_guess", parts=("loss", "accuracy"),
-          hints=("Start from the ten scores of an untrained network: its weights are about 0.01, "
+          hints=(Text("Start from the ten scores of an untrained network: its weights are about 0.01, "
                  "so its scores are small and close to each other. What does softmax make of ten "
-                 "nearly equal scores, and how often is a pick among ten classes right by chance?",
-                 "Ten nearly equal scores give every class a probability of about 1/10. The "
+                 "nearly equal scores, and how often is a pick among ten classes right by chance?", ko=""),
+                 Text("Ten nearly equal scores give every class a probability of about 1/10. The "
                  "cross-entropy loss is minus the log of the probability given to the right "
-                 "class; the accuracy of a network that knows nothing is about one in ten."))
+                 "class; the accuracy of a network that knows nothing is about one in ten.", ko="")))
 def check_mnist_untrained_guess(pred, part) -> None:
     """{"loss": mean cross-entropy on a batch, "accuracy": fraction right} of a fresh 784-50-10 net."""
     with part("loss"):
@@ -257,12 +258,12 @@ def check_mnist_untrained_guess(pred, part) -> None:
 
 
 @exercise("mnist_epoch_count", parts=("iters_per_epoch", "lines"),
-          hints=("An epoch is one pass over all 60,000 training images, 100 images per "
+          hints=(Text("An epoch is one pass over all 60,000 training images, 100 images per "
                  "iteration. train prints a line at the end of each epoch and one more after the "
-                 "last iteration.",
-                 "Count the epochs that end within 10,000 iterations (the last one ends at a "
+                 "last iteration.", ko=""),
+                 Text("Count the epochs that end within 10,000 iterations (the last one ends at a "
                  "multiple of the iterations per epoch at or below 10,000), then add the line "
-                 "after iteration 10,000, which is not an epoch's end."))
+                 "after iteration 10,000, which is not an epoch's end.", ko="")))
 def check_mnist_epoch_count(pred, part) -> None:
     """{"iters_per_epoch": 600, "lines": 17} for 60,000 images, batches of 100, 10,000 iterations."""
     with part("iters_per_epoch"):

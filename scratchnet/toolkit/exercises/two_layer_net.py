@@ -19,6 +19,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from ...two_layer_net import TwoLayerNet
+from ...language import Text
 from . import Unfilled, Wrong, exercise
 from ._assert import numerically, show, unchanged
 
@@ -124,13 +125,13 @@ def _no_gradient(*args, **kwargs):
 
 
 @exercise("backward_pass", parts=("backward", "grads"), hints=(
-    "the backward pass runs from the loss to the input: the first backward is self.lastLayer's, "
+    Text("the backward pass runs from the loss to the input: the first backward is self.lastLayer's, "
     "with dout = 1; then the layers of self.layers from the last to the first (an OrderedDict "
-    "keeps their forward order), each backward's result being the next one's dout",
-    "keep one variable dout: set it from self.lastLayer.backward(1), then loop over the layers "
+    "keeps their forward order), each backward's result being the next one's dout", ko=""),
+    Text("keep one variable dout: set it from self.lastLayer.backward(1), then loop over the layers "
     "of self.layers.values() in reversed order, replacing dout by what each backward returns; "
     "after the loop self.layers['Affine1'].dW and .db are the gradients of W1 and b1 "
-    "(Affine2: W2, b2): return them in a dict keyed like self.params"))
+    "(Affine2: W2, b2): return them in a dict keyed like self.params", ko="")))
 def check_backward_pass(gradient, part) -> None:
     """gradient(self, x, t) -> {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}, self a TwoLayerNet."""
     rng = np.random.default_rng(57)
@@ -186,10 +187,10 @@ def _count(value, what: str) -> int:
 
 
 @exercise("gradcheck_loss_evaluations", parts=("parameters", "loss_evaluations"), hints=(
-    "count the numbers in W1 (784, 50), b1 (50,), W2 (50, 10) and b2 (10,); numerical_gradient "
-    "computes the loss at x + h and at x - h for each number, one number at a time",
-    "parameters = 784 * 50 + 50 + 50 * 10 + 10: every weight and every bias; each of them costs "
-    "numerical_gradient two loss evaluations, f(x + h) and f(x - h)"))
+    Text("count the numbers in W1 (784, 50), b1 (50,), W2 (50, 10) and b2 (10,); numerical_gradient "
+    "computes the loss at x + h and at x - h for each number, one number at a time", ko=""),
+    Text("parameters = 784 * 50 + 50 + 50 * 10 + 10: every weight and every bias; each of them costs "
+    "numerical_gradient two loss evaluations, f(x + h) and f(x - h)", ko="")))
 def check_gradcheck_loss_evaluations(prediction, part) -> None:
     """prediction: {"parameters": P of 784-50-10, "loss_evaluations": losses computed by its
     numerical gradient}."""
@@ -231,12 +232,12 @@ KINK_INPUT, KINK_H = 3e-5, 1e-4  # sample 2's input to unit 0, and float64's h
 
 
 @exercise("gradcheck_relu_kink", parts=("failing", "ratio"), hints=(
-    "a parameter's check fails when stepping it by h moves unit 0's input across 0; for the "
+    Text("a parameter's check fails when stepping it by h moves unit 0's input across 0; for the "
     "ratio, write the loss at b1[0] + h and at b1[0] - h as the loss at the kink plus slope "
-    "times distance on the side where ReLU is on",
-    "W1 and b1 feed the ReLU inputs, W2 and b2 come after them. At b1[0] + h unit 0's input is "
+    "times distance on the side where ReLU is on", ko=""),
+    Text("W1 and b1 feed the ReLU inputs, W2 and b2 come after them. At b1[0] + h unit 0's input is "
     "3e-5 + 1e-4 (on: the loss moved by g times that), at b1[0] - h it is below 0 (off: the loss "
-    "sits where it was at the kink); divide the difference by 2h"))
+    "sits where it was at the kink); divide the difference by 2h", ko="")))
 def check_gradcheck_relu_kink(prediction, part) -> None:
     """prediction: {"failing": names of the params whose check fails, "ratio": numerical dL/db1[0]
     over backprop's}."""
