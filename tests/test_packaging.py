@@ -8,8 +8,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _readme_commands():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+def _readme_commands(name="README.md"):
+    text = (ROOT / name).read_text(encoding="utf-8")
     blocks = re.findall(r"```(?:bash|sh)\n(.*?)```", text, flags=re.S)
     return [line.strip() for block in blocks for line in block.splitlines()
             if line.strip() and not line.strip().startswith("#")]
@@ -24,6 +24,16 @@ def test_ci_runs_the_readme_test_command():
 
 def test_readme_has_the_lab_command():
     assert any(c.endswith("jupyter lab notebooks/") for c in _readme_commands())
+
+
+def test_korean_readme_has_the_same_test_command_and_opens_the_korean_edition():
+    def test_command(name):
+        return [c for c in _readme_commands(name) if c.endswith("-m pytest")]
+    assert test_command("README.ko.md") == test_command("README.md")
+    assert any(c.endswith("jupyter lab notebooks/ko/") for c in _readme_commands("README.ko.md"))
+    # each README links the other from its first lines
+    assert "(README.ko.md)" in "".join((ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:4])
+    assert "(README.md)" in "".join((ROOT / "README.ko.md").read_text(encoding="utf-8").splitlines()[:4])
 
 
 def _names(lines):

@@ -10,6 +10,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
+from ..language import tr
 from ..layers import Relu, Sigmoid
 from ._panel import SLIDER_LAYOUT, SLIDER_STYLE, _Panel, _png, _slider
 from .computational_graphs import format_value
@@ -29,9 +30,12 @@ def activation_response(name: str, lo: float = -6.0, hi: float = 6.0, dout: floa
     and `vanished_fraction`.
     """
     if name not in ACTIVATIONS:
-        raise ValueError(f"activation_response: expected one of {sorted(ACTIVATIONS)}, got {name!r}")
+        raise ValueError(tr(f"activation_response: expected one of {sorted(ACTIVATIONS)}, got {name!r}",
+                            f"activation_response: name은 {sorted(ACTIVATIONS)} 중 하나여야 하는데 "
+                            f"{name!r}입니다"))
     if not lo < hi:
-        raise ValueError(f"activation_response: expected lo < hi, got lo={lo}, hi={hi}")
+        raise ValueError(tr(f"activation_response: expected lo < hi, got lo={lo}, hi={hi}",
+                            f"activation_response: lo < hi여야 하는데 lo={lo}, hi={hi}입니다"))
     layer = ACTIVATIONS[name]()
     x = np.linspace(lo, hi, n)  # (n,)
     y = layer.forward(x)
@@ -74,8 +78,12 @@ def activation_summary(r: dict, dout: float, name: str = "sigmoid") -> str:
     and the share of the range where it is blocked (ReLU) or vanishes (sigmoid)."""
     i = int(np.argmax(np.abs(r["dx"])))  # the first of the largest: ReLU reaches it on all x > 0
     x_at = round(float(r["x"][i]), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
-    return (f"largest gradient passed back: {r['dx'][i]:.4f}, first reached at x = {x_at:.2f}; "
-            f"{LOST[name][0]} on {100 * r['vanished_fraction']:.0f}% of the range")
+    lost = {"relu": tr("blocked", "기울기 차단"),  # LOST[name][0], in the learner's language
+            "sigmoid": tr("vanished", "기울기 소실")}[name]
+    return tr(f"largest gradient passed back: {r['dx'][i]:.4f}, first reached at x = {x_at:.2f}; "
+              f"{lost} on {100 * r['vanished_fraction']:.0f}% of the range",
+              f"역전파되는 가장 큰 기울기: {r['dx'][i]:.4f} (x = {x_at:.2f}에서 처음 도달), "
+              f"입력 범위의 {100 * r['vanished_fraction']:.0f}%에서 {lost}")
 
 
 class ActivationExplorer(_Panel):
@@ -83,9 +91,11 @@ class ActivationExplorer(_Panel):
 
     def __init__(self, name: str = "sigmoid", lo: float = -6.0, hi: float = 6.0, dout: float = 1.0):
         self.activation = widgets.Dropdown(options=sorted(ACTIVATIONS), value=name,
-                                           description="activation", style=SLIDER_STYLE)
+                                           description=tr("activation", "활성화 함수"),
+                                           style=SLIDER_STYLE)
         self.x_range = widgets.FloatRangeSlider(value=(lo, hi), min=-20.0, max=20.0, step=0.5,
-                                                description="x range", continuous_update=False,
+                                                description=tr("x range", "x 범위"),
+                                                continuous_update=False,
                                                 style=SLIDER_STYLE, layout=SLIDER_LAYOUT)
         self.dout = _slider(widgets.FloatSlider, "dout", dout, -2.0, 2.0, 0.1)
         super().__init__([self.activation, self.x_range, self.dout])
@@ -101,5 +111,7 @@ class ActivationExplorer(_Panel):
         self._show(_png(fig), f"<p style='font-size:15px'>{self.text}</p>")
 
     def describe(self) -> str:
-        return ("ActivationExplorer: pick relu or sigmoid, the input range and dout; "
-                "see the gradient that flows back, and where it is blocked (relu) or vanishes (sigmoid)")
+        return tr("ActivationExplorer: pick relu or sigmoid, the input range and dout; "
+                  "see the gradient that flows back, and where it is blocked (relu) or vanishes (sigmoid)",
+                  "ActivationExplorer: relu나 sigmoid, 입력 범위, dout을 고르면 역전파되는 기울기와, "
+                  "기울기가 차단되는 곳(relu)이나 소실되는 곳(sigmoid)을 보여 줍니다")

@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from ..language import tr
 from ..layers import Affine
 from ._figures import GRAD_COLOR, _figure
 from ._panel import _Explorer, _slider_look
@@ -104,19 +105,22 @@ def affine_shape_table(batch: int, d_in: int, d_out: int, images: bool = False) 
     layer = Affine(np.zeros((d_in, d_out)), np.zeros(d_out))
     y = layer.forward(x)
     dx = layer.backward(np.ones_like(y))
-    rows = [("x", x.shape, "input as given"),
-            ("X", layer.x.shape, "input, one row per sample" + (" (flattened)" if images else "")),
-            ("W", layer.W.shape, "weights"),
-            ("b", layer.b.shape, "bias, broadcast to every row"),
+    rows = [("x", x.shape, tr("input as given", "주어진 그대로의 입력")),
+            ("X", layer.x.shape, tr("input, one row per sample", "입력, 샘플마다 한 행")
+             + (tr(" (flattened)", " (펼친 것)") if images else "")),
+            ("W", layer.W.shape, tr("weights", "가중치")),
+            ("b", layer.b.shape, tr("bias, broadcast to every row", "편향, 모든 행에 브로드캐스트")),
             ("Y", y.shape, "X @ W + b"),
-            ("dY", y.shape, "dL/dY, from the layer above"),
+            ("dY", y.shape, tr("dL/dY, from the layer above", "dL/dY, 다음 계층에서 전해짐")),
             ("dX", (batch, d_in), "dY @ W.T"),
-            ("dx", dx.shape, "dX reshaped like x" if images else "returned by backward"),
+            ("dx", dx.shape, tr("dX reshaped like x", "dX를 x의 형상으로 바꾼 것") if images
+             else tr("returned by backward", "backward가 반환하는 값")),
             ("dW", layer.dW.shape, "X.T @ dY"),
             ("db", layer.db.shape, "dY.sum(axis=0)")]
     if not images:
         rows = [r for r in rows if r[0] not in ("x", "dx")]
-    lines = [f"{'array':<6}{'shape':<18}how it is made"]
+    # the header as one string: a Korean word takes two columns of a monospaced font
+    lines = [tr("array shape             how it is made", "배열  형상              만드는 방법")]
     lines += [f"{name:<6}{str(shape):<18}{how}" for name, shape, how in rows]
     return "\n".join(lines), {name: tuple(shape) for name, shape, _ in rows}
 
@@ -126,13 +130,14 @@ class AffineShapeExplorer(_Explorer):
 
     def __init__(self, batch: int = 2, d_in: int = 4, d_out: int = 3):
         super().__init__()
-        self.batch = widgets.IntSlider(value=batch, min=1, max=128, description="batch N",
+        self.batch = widgets.IntSlider(value=batch, min=1, max=128, description=tr("batch N", "배치 N"),
                                        **_slider_look("100px"))
-        self.d_in = widgets.IntSlider(value=d_in, min=1, max=784, description="inputs D",
+        self.d_in = widgets.IntSlider(value=d_in, min=1, max=784, description=tr("inputs D", "입력 D"),
                                       **_slider_look("100px"))
-        self.d_out = widgets.IntSlider(value=d_out, min=1, max=100, description="outputs M",
+        self.d_out = widgets.IntSlider(value=d_out, min=1, max=100, description=tr("outputs M", "출력 M"),
                                        **_slider_look("100px"))
-        self.images = widgets.Checkbox(value=False, description="input as images (N, 1, 28, 28)",
+        self.images = widgets.Checkbox(value=False, description=tr("input as images (N, 1, 28, 28)",
+                                                   "이미지로 입력 (N, 1, 28, 28)"),
                                      indent=False, layout=widgets.Layout(width="auto"))
         self.table = widgets.HTML()
         for control in (self.batch, self.d_in, self.d_out, self.images):

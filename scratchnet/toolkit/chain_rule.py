@@ -10,6 +10,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..gradient import numerical_gradient
+from ..language import tr
 from ._panel import _Panel, _slider
 from .computational_graphs import chain_rule_graph, format_value, graph_png
 
@@ -34,10 +35,13 @@ class ChainRuleWidget(_Panel):
         result = chain_rule_check(self.x.value, self.y.value)
         self.graph = result["graph"]
         dx, _ = result["backward"]
-        self.text = (f"dz/dx by the backward pass: {format_value(dx)};  formula 2(x + y): "
-                     f"{format_value(result['formula'])};  numerical: {result['numerical'][0]:.6f}")
+        self.text = tr(f"dz/dx by the backward pass: {format_value(dx)};  formula 2(x + y): "
+                       f"{format_value(result['formula'])};  numerical: {result['numerical'][0]:.6f}",
+                       f"역전파로 구한 dz/dx: {format_value(dx)};  공식 2(x + y): "
+                       f"{format_value(result['formula'])};  수치 미분: {result['numerical'][0]:.6f}")
         self.result = result
         self._show(graph_png(self.graph), f"<p style='font-size:15px'>{self.text}</p>")
 
     def describe(self) -> str:
-        return "ChainRuleWidget: sliders for x and y redraw z = (x + y)**2 and its gradients"
+        return tr("ChainRuleWidget: sliders for x and y redraw z = (x + y)**2 and its gradients",
+                  "ChainRuleWidget: x, y 슬라이더를 움직이면 z = (x + y)**2와 그 기울기를 다시 그립니다")

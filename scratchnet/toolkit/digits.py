@@ -12,6 +12,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..functions import softmax
+from ..language import tr
 from ._figures import BAR_COLOR, TRUE_COLOR, WRONG_COLOR, _figure
 from ._panel import _Explorer, _slider_look
 
@@ -140,9 +141,10 @@ class DigitInspector(_Explorer):
         self.network, self.x, self.t = network, x, np.asarray(t)
         if self.t.ndim != 1:
             self.t = self.t.argmax(axis=1)
-        self.index = widgets.IntSlider(value=index, min=0, max=len(x) - 1, description="test image",
+        self.index = widgets.IntSlider(value=index, min=0, max=len(x) - 1,
+                                       description=tr("test image", "시험 이미지"),
                                        **_slider_look("90px"))
-        self.next_mistake = widgets.Button(description="next mistake")
+        self.next_mistake = widgets.Button(description=tr("next mistake", "다음 오답"))
         self.label = widgets.HTML()
         self.index.observe(self.update, names="value")
         self.next_mistake.on_click(self.go_to_next_mistake)
@@ -157,9 +159,11 @@ class DigitInspector(_Explorer):
         probs = self.predict(i)
         pred, label = int(probs.argmax()), int(self.t[i])
         self.state = {"index": i, "label": label, "predicted": pred, "probs": probs}
-        verdict = "correct" if pred == label else "WRONG"
-        self.text = (f"image {i}: label {label}, predicted {pred} "
-                     f"with probability {probs[pred]:.3f} ({verdict})")
+        verdict = tr("correct", "정답") if pred == label else tr("WRONG", "오답")
+        self.text = tr(f"image {i}: label {label}, predicted {pred} "
+                       f"with probability {probs[pred]:.3f} ({verdict})",
+                       f"이미지 {i}: 정답 레이블 {label}, 예측 {pred}, "
+                       f"확률 {probs[pred]:.3f} ({verdict})")
         self.label.value = self.text
         plot_prediction(self.x[i], probs, label, fig=self.figure)
         self._show_figure()

@@ -8,6 +8,8 @@ from __future__ import annotations
 import sys
 import time
 
+from ..language import tr
+
 
 def in_notebook() -> bool:
     """True inside a Jupyter kernel (where ipywidgets can be shown)."""
@@ -46,7 +48,7 @@ class WidgetBar:
         import ipywidgets as widgets
         from IPython.display import display
 
-        self.bar = widgets.IntProgress(min=0, max=total, description="training")
+        self.bar = widgets.IntProgress(min=0, max=total, description=tr("training", "학습 중"))
         self.label = widgets.Label()
         self.total = total
         display(widgets.HBox([self.bar, self.label]))

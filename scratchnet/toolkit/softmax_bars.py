@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..functions import softmax
+from ..language import tr
 from ..layers import SoftmaxWithLoss
 from ._figures import BAR_COLOR, GRAD_COLOR, TRUE_COLOR, _figure
 from ._panel import _Explorer
@@ -71,7 +72,7 @@ class SoftmaxExplorer(_Explorer):
         self.sliders = [widgets.FloatSlider(value=v, min=-10, max=10, step=0.1,
                                             description=f"x[{i}]") for i, v in enumerate(logits)]
         self.target = widgets.Dropdown(options=list(range(len(logits))), value=target,
-                                       description="true class")
+                                       description=tr("true class", "정답 클래스"))
         self.label = widgets.HTML()
         for control in (*self.sliders, self.target):
             control.observe(self.update, names="value")
@@ -88,9 +89,9 @@ class SoftmaxExplorer(_Explorer):
         grad = layer.backward(1)[0]  # (y - t) / N with N = 1
         self.state = {"probs": layer.y[0], "loss": float(loss), "grad": grad,
                       "target": int(self.target.value)}
-        self.text = (f"loss = {loss:.4f}<br>probabilities: "
+        self.text = (tr(f"loss = {loss:.4f}<br>probabilities: ", f"손실 = {loss:.4f}<br>확률: ")
                      + ", ".join(f"{p:.3f}" for p in layer.y[0])
-                     + f"<br>sum = {layer.y[0].sum():.3f}")
+                     + tr(f"<br>sum = {layer.y[0].sum():.3f}", f"<br>합 = {layer.y[0].sum():.3f}"))
         self.label.value = self.text
         plot_softmax(x[0], self.target.value, fig=self.figure)
         self._show_figure()

@@ -10,6 +10,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
+from ..language import tr
 from ..training import History, TrainingDiverged, train
 from ..two_layer_net import TwoLayerNet
 from ._figures import BAR_COLOR, _figure
@@ -53,15 +54,16 @@ class TrainingDashboard(_Explorer):
         self.seed, self.evaluations = seed, evaluations
         look = _slider_look("110px")  # one Layout shared by the four sliders of one dashboard
         self.hidden = widgets.IntSlider(value=hidden, min=5, max=200, step=5,
-                                        description="hidden units", **look)
+                                        description=tr("hidden units", "은닉층 뉴런 수"), **look)
         self.lr = widgets.FloatLogSlider(value=lr, base=10, min=-3, max=1, step=0.1,
-                                         description="learning rate", readout_format=".3g", **look)
+                                         description=tr("learning rate", "학습률"),
+                                         readout_format=".3g", **look)
         self.batch_size = widgets.IntSlider(value=batch_size, min=1, max=min(1000, len(x_train)),
-                                            description="batch size", **look)
+                                            description=tr("batch size", "배치 크기"), **look)
         self.iters = widgets.IntSlider(value=iters, min=10, max=10_000, step=10,
-                                       description="iterations", **look)
-        self.button = widgets.Button(description="Train", button_style="primary")
-        self.status = widgets.HTML("press Train")
+                                       description=tr("iterations", "반복 횟수"), **look)
+        self.button = widgets.Button(description=tr("Train", "학습 시작"), button_style="primary")
+        self.status = widgets.HTML(tr("press Train", "학습 시작을 누르세요"))
         self.plan = widgets.HTML()
         self.button.on_click(self.train)
         for control in (self.hidden, self.batch_size, self.iters):
@@ -77,14 +79,20 @@ class TrainingDashboard(_Explorer):
         d, h, n = self.data[0].shape[1], self.hidden.value, len(self.data[0])
         params = d * h + h + h * 10 + 10
         epochs = self.iters.value * self.batch_size.value / n
-        self.plan.value = (f"{d}-{h}-10 network, {params:,} parameters; {self.iters.value:,} "
-                           f"iterations of {self.batch_size.value} images = {epochs:.1f} epochs")
+        self.plan.value = tr(f"{d}-{h}-10 network, {params:,} parameters; {self.iters.value:,} "
+                             f"iterations of {self.batch_size.value} images = {epochs:.1f} epochs",
+                             f"{d}-{h}-10 신경망(매개변수 {params:,}개), 이미지 "
+                             f"{self.batch_size.value}장씩 {self.iters.value:,}번 반복 = "
+                             f"{epochs:.1f} 에폭")
         return self.plan.value
 
     def _on_evaluation(self, history: History) -> None:
         """Called by scratchnet.train after each evaluation: redraw the curves so far."""
-        self.status.value = (f"iteration {history.eval_iters[-1]}/{self.iters.value}: "
-                             f"train acc {history.train_acc[-1]:.3f}, test acc {history.test_acc[-1]:.3f}")
+        self.status.value = tr(f"iteration {history.eval_iters[-1]}/{self.iters.value}: "
+                               f"train acc {history.train_acc[-1]:.3f}, test acc {history.test_acc[-1]:.3f}",
+                               f"반복 {history.eval_iters[-1]}/{self.iters.value}: "
+                               f"훈련 정확도 {history.train_acc[-1]:.3f}, "
+                               f"시험 정확도 {history.test_acc[-1]:.3f}")
         plot_history(history, fig=self.figure)
         self._show_figure()
 
@@ -95,18 +103,20 @@ class TrainingDashboard(_Explorer):
         self.network = TwoLayerNet(x_train.shape[1], self.hidden.value, 10, rng=rng,
                                    dtype=np.float32)
         self.button.disabled = True
-        self.status.value = "training..."
+        self.status.value = tr("training...", "학습 중...")
         try:
             self.history = train(self.network, x_train, t_train, x_test, t_test,
                                  iters=self.iters.value, batch_size=self.batch_size.value,
                                  lr=self.lr.value, rng=rng, progress=False,
                                  eval_every=max(self.iters.value // self.evaluations, 1),
                                  callback=self._on_evaluation)
-            self.status.value = (f"done in {self.history.seconds:.1f} s: "
-                                 f"test accuracy {self.history.test_acc[-1]:.4f}")
+            self.status.value = tr(f"done in {self.history.seconds:.1f} s: "
+                                   f"test accuracy {self.history.test_acc[-1]:.4f}",
+                                   f"완료({self.history.seconds:.1f}초): "
+                                   f"시험 정확도 {self.history.test_acc[-1]:.4f}")
         except TrainingDiverged as e:
             self.history = e.history
-            self.status.value = f"<b>diverged</b>: {e}"
+            self.status.value = tr(f"<b>diverged</b>: {e}", f"<b>발산</b>: {e}")
             plot_history(self.history, fig=self.figure)
             self._show_figure()
         finally:

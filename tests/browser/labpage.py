@@ -27,6 +27,16 @@ def exactly(text: str) -> re.Pattern:
     return re.compile(rf"^\s*{re.escape(text)}\s*$")
 
 
+# JupyterLab's menus in Korean (the jupyterlab-language-pack-ko-KR package, Settings > Language):
+# what a Korean learner clicks instead of the English labels this module uses
+KOREAN_UI = {
+    "File": "파일", "Edit": "편집", "View": "보기", "Run": "실행", "Settings": "설정",
+    "Appearance": "디자인", "Presentation Mode": "프레젠테이션 모드",
+    "Simple Interface": "단순한 인터페이스", "Clear Outputs of All Cells": "모든 셀의 출력 지우기",
+    "Run All Cells": "모든 셀 실행", "Save Notebook": "Notebook 저장",
+}
+
+
 class LabTimeout(AssertionError):
     """JupyterLab did not reach the awaited state in time."""
 
@@ -52,6 +62,7 @@ class Notebook:
     path: str  # relative to the server's root dir
     console_errors: list[str] = field(default_factory=list)
     kernel_id: str | None = None  # set once the kernel has settled
+    ui: dict = field(default_factory=dict)  # menu labels in the interface's language (KOREAN_UI)
 
     # --- opening and the kernel -------------------------------------------------------
 
@@ -112,6 +123,7 @@ class Notebook:
 
     def menu(self, top: str, item: str) -> None:
         """Click a main-menu entry, e.g. menu("Run", "Run All Cells")."""
+        top, item = self.ui.get(top, top), self.ui.get(item, item)
         self.page.locator(".lm-MenuBar-itemLabel", has_text=exactly(top)).first.click()
         entry = self.page.locator(".lm-Menu-content .lm-Menu-item:not(.lm-mod-hidden)").filter(
             has=self.page.locator(".lm-Menu-itemLabel", has_text=exactly(item))
@@ -121,6 +133,7 @@ class Notebook:
     def menu_path(self, *labels: str) -> None:
         """Click through a main menu and its submenus, e.g. menu_path("View", "Appearance",
         "Presentation Mode"): each label but the last opens a submenu (hovered), the last is clicked."""
+        labels = tuple(self.ui.get(label, label) for label in labels)
         self.page.locator(".lm-MenuBar-itemLabel", has_text=exactly(labels[0])).first.click()
         for i, label in enumerate(labels[1:], start=1):
             menus = self.page.locator(".lm-Menu:not(.lm-MenuBar)")

@@ -52,24 +52,27 @@ def shut_down_kernel(lab: LabServer, path: str) -> None:
 
 
 def check_notebook(
-    page: Page, lab: LabServer, name: str, screenshots: Path, draws_nothing: set[str] = frozenset()
+    page: Page, lab: LabServer, name: str, screenshots: Path, draws_nothing: set[str] = frozenset(),
+    ui: dict | None = None,
 ) -> Report:
-    """Open notebook `name` (in lab's root), Run All, and check cells, widgets and sliders.
+    """Open notebook `name` (a path in lab's root, e.g. "ko/01_computational_graph.ipynb"), Run
+    All, and check cells, widgets and sliders.
 
     draws_nothing: labels of sliders and buttons that by design change nothing visible.
+    ui: the menu labels in the interface's language (labpage.KOREAN_UI), English when None.
     The notebook is shown as a teacher projects it: Presentation Mode and the Simple Interface
     (from the View menu) in a 1280x720 page; figures must render, in outputs at least
     OUTPUT_WIDTH_PX wide (tests/test_answer_key.py checks their text size against that).
     Screenshots: the first screen (screenshots/<stem>-top.png), each moved widget
     (<stem>-cell<NN>.png), the first figure (<stem>.png) and the end of the notebook after
-    Run All (<stem>-end.png).
+    Run All (<stem>-end.png); for ko/NN_name.ipynb the stem is ko-NN_name.
     """
-    stem = name.removesuffix(".ipynb")
+    stem = name.removesuffix(".ipynb").replace("/", "-")
     stored = json.loads((lab.root / name).read_text(encoding="utf-8"))  # as committed
     for old in screenshots.glob(f"{stem}*.png"):
         old.unlink()
     report = Report()
-    nb = Notebook(page, lab, name)
+    nb = Notebook(page, lab, name, ui=ui or {})
     t0 = time.monotonic()
     try:
         nb.open()

@@ -36,3 +36,14 @@ def test_jupyter_lab_notebooks_serves_the_notebooks(tmp_path):
         status, page = server.get("lab")
         assert status == 200 and b"jupyter-config-data" in page, f"/lab answered {status}"
     assert server.proc.returncode is not None  # stopped
+
+
+def test_korean_readme_command_serves_the_korean_edition(tmp_path):
+    readme = (REPO / "README.ko.md").read_text(encoding="utf-8")
+    assert re.search(r"^python3 -m venv \.venv && \.venv/bin/pip install -r requirements\.txt "
+                     r"&& \.venv/bin/jupyter lab notebooks/ko/$", readme, re.M)
+    notebooks = sorted(p.name for p in (NOTEBOOKS / "ko").glob("*.ipynb"))
+    with start_lab(["notebooks/ko/"], home=tmp_path, cwd=REPO) as server:
+        listing = server.api("contents", content="1")
+        served = {item["name"] for item in listing["content"] if item["type"] == "notebook"}
+        assert served == set(notebooks), f"jupyter lab notebooks/ko/ serves {sorted(served)}"
