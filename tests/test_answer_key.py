@@ -90,8 +90,15 @@ def test_every_registered_exercise_is_in_one_notebook_with_a_solution():
         assert sorted(sols) == sorted(names), f"solutions/{notebook.stem}.md vs its exercises"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem[:2])
+# what an untouched stub says, and the word for a hint, in each edition
+NOT_ATTEMPTED = {"notebooks": ("not attempted yet.", "hint"), "ko": ("아직 시도하지 않았습니다.", "힌트")}
+BOTH_EDITIONS = NOTEBOOKS + sorted((ROOT / "notebooks" / "ko").glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook", BOTH_EDITIONS,
+                         ids=lambda p: ("ko-" if p.parent.name == "ko" else "") + p.stem[:2])
 def test_stored_notebook_keeps_the_stubs(notebook):
+    untouched, hint = NOT_ATTEMPTED[notebook.parent.name]
     exercises = _exercises(notebook)
     assert exercises, f"{notebook.name} has no exercise"
     for cell, name in exercises:
@@ -102,8 +109,8 @@ def test_stored_notebook_keeps_the_stubs(notebook):
         assert match and match.group(1) == name, f"{name}: the cell should end with check({name!r}, ...)"
         texts = ["".join(o.get("data", {}).get("text/plain", "")) + "".join(o.get("text", ""))
                  for o in cell["outputs"]]
-        assert len(texts) == 1 and texts[0].startswith(f"{name}: not attempted yet."), texts
-        assert "hint" not in texts[0].lower(), f"{name}: a hint before any attempt"
+        assert len(texts) == 1 and texts[0].startswith(f"{name}: {untouched}"), texts
+        assert hint not in texts[0].lower(), f"{name}: a hint before any attempt"
 
 
 def _run_with_solutions(notebook: Path):

@@ -29,6 +29,7 @@ import ipywidgets as widgets
 from IPython.display import display
 from matplotlib.figure import Figure
 
+from ..language import tr
 from .progress import in_notebook
 
 SLIDER_STYLE = {"description_width": "110px"}
@@ -70,7 +71,8 @@ class _Panel:
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.ui._repr_mimebundle_(**kwargs)
         # the default text is the VBox repr with every control's settings: say what it is instead
-        bundle["text/plain"] = self.describe() + " (the static figure above shows the start values)"
+        bundle["text/plain"] = self.describe() + tr(" (the static figure above shows the start values)",
+                                                    " (위의 정적 그림이 처음 값을 보여 줍니다)")
         return bundle
 
 

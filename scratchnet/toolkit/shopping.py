@@ -17,13 +17,13 @@ FIGURE_SIZE = (10.0, 5.4)  # inches: 1000 px wide at the graphs' 100 dpi, the wi
 
 MEANINGS = {  # what d price / d(variable) means at the till (str() picks the language)
     "apple": Text("one won more per apple adds {g} won to the bill",
-                  "사과 1개 값이 1원 오르면 지불 금액이 {g}원 늘어납니다"),
+                  "사과 개당 가격이 오르면 지불 금액은 오른 금액의 {g}배만큼 늘어납니다"),
     "apple_num": Text("one more apple adds {g} won to the bill",
-                      "사과를 1개 더 사면 지불 금액이 {g}원 늘어납니다"),
+                      "사과를 하나 더 사면 지불 금액이 {g}원 늘어납니다"),
     "orange": Text("one won more per orange adds {g} won to the bill",
-                   "귤 1개 값이 1원 오르면 지불 금액이 {g}원 늘어납니다"),
+                   "귤 개당 가격이 오르면 지불 금액은 오른 금액의 {g}배만큼 늘어납니다"),
     "orange_num": Text("one more orange adds {g} won to the bill",
-                       "귤을 1개 더 사면 지불 금액이 {g}원 늘어납니다"),
+                       "귤을 하나 더 사면 지불 금액이 {g}원 늘어납니다"),
     "tax": Text("raising the tax factor by 0.01 (one percentage point) adds {g100} won",
                 "tax를 0.01(세율로 한 퍼센트포인트) 올리면 지불 금액이 {g100}원 늘어납니다"),
 }

@@ -297,7 +297,7 @@ KINK_INPUT, KINK_H = 3e-5, 1e-4  # sample 2's input to unit 0, and float64's h
     "times distance on the side where ReLU is on",
     ko="매개변수를 h만큼 움직였을 때 유닛 0의 입력이 0을 넘나들면 그 매개변수의 확인은 "
     "실패합니다. ratio는 b1[0] + h와 b1[0] - h에서의 손실을 각각 '꺾이는 점에서의 손실 + "
-    "기울기 × 거리'로 써서 구하세요. 거리는 ReLU가 켜진 쪽에서만 잽니다"),
+    "(ReLU가 켜진 쪽이면) 기울기 × 거리'로 나타내어 구하세요"),
     Text("W1 and b1 feed the ReLU inputs, W2 and b2 come after them. At b1[0] + h unit 0's input is "
     "3e-5 + 1e-4 (on: the loss moved by g times that), at b1[0] - h it is below 0 (off: the loss "
     "sits where it was at the kink); divide the difference by 2h",
@@ -343,8 +343,8 @@ def _failing(got) -> None:
         shown = ", ".join(names) or tr("none", "없음")
         raise Wrong(tr(f"failing: expected W1 and b1, got {shown}: the check fails for the "
                        "parameters whose step of h can move unit 0's input across 0",
-                       f"failing: W1과 b1이어야 하는데 {shown}입니다. h만큼 움직였을 때 유닛 "
-                       "0의 입력이 0을 넘나들 수 있는 매개변수의 확인이 실패합니다"))
+                       f"failing: W1과 b1이어야 합니다. 받은 값: {shown}. h만큼 움직였을 때 "
+                       "유닛 0의 입력이 0을 넘나들 수 있는 매개변수의 확인이 실패합니다"))
 
 
 def _ratio(got) -> None:
