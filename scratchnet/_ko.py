@@ -7,40 +7,39 @@ tests/test_language.py checks that every template has its entry here, and no ent
 MESSAGES = {
     # _checks.py: what every layer checks first
     "{where}: expected {name} as an array of numbers, got dtype {dtype}":
-        "{where}: {name}은(는) 숫자 배열이어야 하는데 dtype이 {dtype}입니다",
+        "{where}: {name}에는 숫자 배열이 와야 합니다. 받은 dtype: {dtype}",
     "{where}: expected finite {name}, got {bad} of {size} values that are nan or inf "
     "({nan} nan){advice}":
-        "{where}: {name}은(는) 유한한 값이어야 하는데 {size}개 중 {bad}개가 nan 또는 inf입니다 "
-        "(nan {nan}개){advice}",
+        "{where}: {name}에 nan 또는 inf가 있습니다({size}개 중 {bad}개, nan {nan}개){advice}",
     "{layer}.backward was called before {layer}.forward: "
     "run forward first, it stores what backward needs":
         "{layer}.forward보다 {layer}.backward가 먼저 호출되었습니다: "
         "forward를 먼저 실행하세요. backward에 필요한 값은 forward가 저장합니다",
     "{where}: one-hot labels must have shape ({n}, {c}) to match the scores, got shape {got}":
-        "{where}: 원-핫 정답 레이블은 점수와 맞게 형상이 ({n}, {c})여야 하는데 {got}입니다",
+        "{where}: 원-핫 정답 레이블은 점수와 같은 형상이어야 합니다. 기대한 형상 ({n}, {c}), 받은 형상 {got}",
     "{where}: expected labels as class indices of shape ({n},) or one-hot of "
     "shape ({n}, {c}), got shape {got}":
-        "{where}: 정답 레이블은 형상 ({n},)의 클래스 번호이거나 형상 ({n}, {c})의 원-핫이어야 "
-        "하는데 {got}입니다",
+        "{where}: 정답 레이블은 클래스 번호(형상 ({n},))나 원-핫(형상 ({n}, {c}))으로 "
+        "주어야 합니다. 받은 형상: {got}",
     "{where}: got {labels} labels for {n} samples (labels shape {shape})":
         "{where}: 샘플은 {n}개인데 정답 레이블은 {labels}개입니다 (레이블 형상 {shape})",
     "{where}: class indices must be integers, got dtype {dtype} "
     "(for one-hot labels pass a 2-D array)":
-        "{where}: 클래스 번호는 정수여야 하는데 dtype이 {dtype}입니다 "
+        "{where}: 클래스 번호는 정수여야 합니다. 받은 dtype: {dtype} "
         "(원-핫 레이블이라면 2차원 배열로 넘기세요)",
     "{where}: class indices must lie in 0..{last}, got values from {lo} to {hi}":
-        "{where}: 클래스 번호는 0..{last} 안에 있어야 하는데 {lo}부터 {hi}까지의 값이 있습니다",
+        "{where}: 클래스 번호는 0..{last} 안에 있어야 합니다. 받은 값의 범위: {lo}..{hi}",
     # functions.py
     "softmax: expected a 1-D or 2-D array of scores, got shape {got}":
-        "softmax: 점수는 1차원 또는 2차원 배열이어야 하는데 형상이 {got}입니다",
+        "softmax: 점수는 1차원 또는 2차원 배열이어야 합니다. 받은 형상: {got}",
     "cross_entropy_error: expected y of shape (N, C), got shape {got}":
-        "cross_entropy_error: y의 형상은 (N, C)여야 하는데 {got}입니다",
+        "cross_entropy_error: 기대한 y의 형상 (N, C), 받은 형상 {got}",
     # gradient.py
     "numerical_gradient: expected x as a numpy array, got {got}":
-        "numerical_gradient: x는 넘파이 배열이어야 하는데 {got}입니다",
+        "numerical_gradient: x는 넘파이 배열이어야 합니다. 받은 것: {got}",
     "numerical_gradient: x must be a float array, got dtype {dtype}: "
     "an integer array cannot hold x + h, so every gradient would silently be 0":
-        "numerical_gradient: x는 부동소수점 배열이어야 하는데 dtype이 {dtype}입니다: "
+        "numerical_gradient: x는 부동소수점 배열이어야 합니다(받은 dtype: {dtype}). "
         "정수 배열에는 x + h를 담을 수 없어서 기울기가 모두 조용히 0이 됩니다",
     "numerical_gradient: x must be a contiguous array (try np.ascontiguousarray)":
         "numerical_gradient: x는 연속된 배열이어야 합니다 (np.ascontiguousarray를 써 보세요)",
@@ -60,26 +59,26 @@ MESSAGES = {
         ": 여기에 nan이 있으면 손실도 nan이 됩니다. 입력 데이터를 확인하고, 가중치가 발산했다면 "
         "학습률을 낮추세요",
     "Relu.backward: expected dout of shape {want} (the forward input's), got shape {got}":
-        "Relu.backward: dout의 형상은 순전파 입력과 같은 {want}여야 하는데 {got}입니다",
+        "Relu.backward: dout은 순전파 입력과 형상이 같아야 합니다. 기대한 형상 {want}, 받은 형상 {got}",
     "Affine: expected W of shape (D, M) and b of shape (M,), got W {W} and b {b}":
-        "Affine: W의 형상은 (D, M), b의 형상은 (M,)이어야 하는데 W는 {W}, b는 {b}입니다",
+        "Affine: 기대한 형상 W (D, M), b (M,), 받은 형상 W {W}, b {b}",
     "Affine: expected x with {d} features per sample, shape (N, {d}) or (N, ...) "
     "with {d} values per sample, got shape {got}":
-        "Affine: x는 샘플마다 특징이 {d}개여야 합니다. 형상 (N, {d}), 또는 샘플마다 값이 "
-        "{d}개인 (N, ...)이어야 하는데 {got}입니다",
+        "Affine: x는 샘플마다 특징이 {d}개여야 합니다. 기대한 형상 (N, {d}) 또는 샘플마다 값이 "
+        "{d}개인 (N, ...), 받은 형상 {got}",
     "Affine.backward: expected dout of shape {want}, got {got}":
-        "Affine.backward: dout의 형상은 {want}여야 하는데 {got}입니다",
+        "Affine.backward: 기대한 dout의 형상 {want}, 받은 형상 {got}",
     "SoftmaxWithLoss: expected scores of shape (N, C), got shape {got}":
-        "SoftmaxWithLoss: 점수의 형상은 (N, C)여야 하는데 {got}입니다",
+        "SoftmaxWithLoss: 기대한 점수의 형상 (N, C), 받은 형상 {got}",
     # training.py
     "train: batch_size must be between 1 and {n} (the training set size), got {got}":
-        "train: batch_size는 1부터 {n}(훈련 데이터 수) 사이여야 하는데 {got}입니다",
+        "train: batch_size는 1부터 {n}(훈련 데이터 수) 사이여야 합니다. 받은 값: {got}",
     "train: {x} training samples but {t} labels":
         "train: 훈련 샘플은 {x}개인데 정답 레이블은 {t}개입니다",
     "train: lr must be a positive number, got {lr!r}":
-        "train: lr은 양수여야 하는데 {lr!r}입니다",
+        "train: lr은 양수여야 합니다. 받은 값: {lr!r}",
     "train: the loss became {loss} at iteration {i} (lr {lr:g}): {advice}":
-        "train: 반복 {i}에서 손실이 {loss}가 되었습니다 (lr {lr:g}): {advice}",
+        "train: 반복 {i}에서 손실 = {loss} (lr {lr:g}): {advice}",
     "the weights have diverged. Try a smaller learning rate (a tenth of this one), "
     "check that the inputs are scaled to [0, 1] (load_mnist(normalize=True)) and that "
     "the weights start small (weight_init_std=0.01).":
@@ -88,7 +87,7 @@ MESSAGES = {
         "(weight_init_std=0.01) 확인하세요.",
     # two_layer_net.py
     "TwoLayerNet: dtype must be a float type, got {dtype}":
-        "TwoLayerNet: dtype은 부동소수점 형이어야 하는데 {dtype}입니다",
+        "TwoLayerNet: dtype은 부동소수점 형이어야 합니다. 받은 dtype: {dtype}",
     "TwoLayerNet.accuracy: got {x} samples but {t} labels":
         "TwoLayerNet.accuracy: 샘플은 {x}개인데 정답 레이블은 {t}개입니다",
     "TwoLayerNet.accuracy: the scores contain nan or inf; check the input for "

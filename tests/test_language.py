@@ -199,11 +199,56 @@ def test_every_exercise_speaks_korean(name, korean):
 def test_the_errors_the_notebooks_show_speak_korean(korean):
     with pytest.raises(RuntimeError, match="Relu.forward보다 Relu.backward가 먼저 호출되었습니다"):
         Relu().backward(np.ones(3))
-    with pytest.raises(ValueError, match=r"Affine: W의 형상은 \(D, M\)"):
+    with pytest.raises(ValueError, match=r"Affine: 기대한 형상 W \(D, M\), b \(M,\)"):
         Affine(np.ones((4, 3)), np.ones(()))
-    with pytest.raises(ValueError, match="dout의 형상은"):
+    with pytest.raises(ValueError, match=r"기대한 dout의 형상 \(2, 3\), 받은 형상 \(2, 5\)"):
         layer = Affine(np.ones((4, 3)), np.ones(3))
         layer.forward(np.ones((2, 4)))
         layer.backward(np.ones((2, 5)))
     with pytest.raises(ValueError, match="b2의 형상이 다릅니다"):
         scratchnet.compare_gradients({"b2": np.ones(5)}, {"b2": np.ones(10)})
+
+
+def _korean_widgets():
+    """Every widget the notebooks show, built in Korean (small data where they train)."""
+    from scratchnet import TwoLayerNet, load_mnist
+    from scratchnet.toolkit.activations import ActivationExplorer
+    from scratchnet.toolkit.affine_shapes import AffineShapeExplorer
+    from scratchnet.toolkit.chain_rule import ChainRuleWidget
+    from scratchnet.toolkit.digits import DigitInspector
+    from scratchnet.toolkit.shopping import ShoppingWidget
+    from scratchnet.toolkit.softmax_bars import SoftmaxExplorer
+    from scratchnet.toolkit.training_curves import TrainingDashboard
+    (x_train, t_train), (x_test, t_test) = load_mnist()
+    net = TwoLayerNet(784, 20, 10, rng=0, dtype=np.float32)
+    return [ChainRuleWidget(), ShoppingWidget(), ActivationExplorer(), AffineShapeExplorer(),
+            SoftmaxExplorer(), DigitInspector(net, x_test[:200], t_test[:200]),
+            TrainingDashboard(x_train[:1000], t_train[:1000], x_test[:200], t_test[:200],
+                              iters=50, evaluations=2)]
+
+
+def test_widgets_speak_korean_and_draw_every_glyph(korean):
+    """Widget labels are Korean (drawn by the browser); their figures keep English labels, so
+    matplotlib never meets a character its bundled DejaVu fonts lack, on any system."""
+    import warnings
+
+    import matplotlib
+    matplotlib.use("Agg")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*missing from font.*")
+        widgets = _korean_widgets()
+        widgets[-1].button.click()  # the dashboard trains and redraws its curves
+    for w in widgets:
+        text = " ".join(_labels(getattr(w, "widget", None) or w.ui))
+        assert HANGUL.search(text), f"{type(w).__name__}: {text!r}"
+
+
+def _labels(widget) -> list:
+    """The descriptions and HTML texts of a widget and everything inside it."""
+    import ipywidgets
+    found = [getattr(widget, "description", "") or ""]
+    if isinstance(widget, (ipywidgets.HTML, ipywidgets.Label)):
+        found.append(widget.value)
+    for child in getattr(widget, "children", ()):
+        found += _labels(child)
+    return found

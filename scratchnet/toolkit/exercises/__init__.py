@@ -165,7 +165,7 @@ def _partly_done(ex: Exercise, done: list, current: str, missing: Exception) -> 
         todo = str(missing)
     else:
         todo = tr(f"{current} still raises NotImplementedError: write it next",
-                  f"{current}는 아직 NotImplementedError를 일으킵니다: 다음에 작성하세요")
+                  f"{current}: 아직 NotImplementedError를 일으킵니다. 다음에 작성하세요")
     return tr(f"{ex.name}: partly done. {_list(done)} {'is' if len(done) == 1 else 'are'} right; "
               f"{todo}.",
               f"{ex.name}: 일부 완료. {_list(done)}: 맞았습니다. {todo}.")
@@ -213,7 +213,7 @@ def check(name: str, attempt, strict: bool = False) -> CheckResult:
             result = CheckResult(name, FAILED, _failed(ex, parts.current, str(e)), tuple(parts.done))
         except Exception as e:  # the attempt itself crashed
             what = tr(f"Your code raised {type(e).__name__}: {e}",
-                      f"여러분의 코드에서 {type(e).__name__}가 발생했습니다: {e}")
+                      f"여러분의 코드에서 예외가 발생했습니다. {type(e).__name__}: {e}")
             result = CheckResult(name, FAILED, _failed(ex, parts.current, what), tuple(parts.done))
         else:
             result = CheckResult(name, PASSED, _passed(ex), tuple(parts.done))

@@ -15,7 +15,7 @@ def show(x, digits: int = 4) -> str:
     if x is None:
         return "None"
     a = np.asarray(x)
-    if a.dtype == object:
+    if a.dtype.kind not in "biuf":  # a string, an object: as written
         return repr(x)
     if a.ndim == 0:
         return f"{float(a):.{digits}g}"
@@ -28,12 +28,12 @@ def sequence(got, n: int, what: str) -> list:
     """`got` as a list of n items: a tuple, a list, an array or any other sequence is fine."""
     if isinstance(got, (str, bytes, dict)) or got is None or not hasattr(got, "__len__"):
         raise Wrong(tr(f"{what} should give {n} values, got {type(got).__name__} {show(got)}",
-                       f"{what}: 값 {n}개를 돌려주어야 하는데 {type(got).__name__} {show(got)}가 "
-                       "나왔습니다"))
+                       f"{what}: 값 {n}개를 돌려주어야 합니다. 나온 것: {type(got).__name__} "
+                       f"{show(got)}"))
     items = list(got)
     if len(items) != n:
         raise Wrong(tr(f"{what} should give {n} values, got {len(items)}",
-                       f"{what}: 값 {n}개를 돌려주어야 하는데 {len(items)}개가 나왔습니다"))
+                       f"{what}: 값 {n}개를 돌려주어야 하는데 {len(items)}개를 돌려주었습니다"))
     return items
 
 
@@ -59,7 +59,7 @@ def same_dtype(got, want_dtype, what: str) -> None:
     if got_dtype != np.dtype(want_dtype):
         raise Wrong(tr(f"{what}: given {np.dtype(want_dtype)} input, returned {got_dtype}; "
                        "keep the input's dtype",
-                       f"{what}: {np.dtype(want_dtype)} 입력에 {got_dtype}를 돌려주었습니다. "
+                       f"{what}: 입력은 {np.dtype(want_dtype)}인데 돌려준 값은 {got_dtype}입니다. "
                        "입력의 dtype을 그대로 유지하세요"))
 
 
@@ -68,8 +68,8 @@ def unchanged(arr, before, what: str) -> None:
     if not np.array_equal(arr, before):
         raise Wrong(tr(f"{what} was changed by your code: it was {show(before)}, now {show(arr)}. "
                        "Build a new array instead of writing into the caller's",
-                       f"여러분의 코드가 {what}을(를) 바꾸었습니다: {show(before)}였던 것이 지금은 "
-                       f"{show(arr)}입니다. 호출한 쪽의 배열에 쓰지 말고 새 배열을 만드세요"))
+                       f"{what}: 여러분의 코드가 값을 바꾸었습니다(전 {show(before)}, 후 "
+                       f"{show(arr)}). 호출한 쪽의 배열에 쓰지 말고 새 배열을 만드세요"))
 
 
 def numerically(f, x, got, what: str) -> None:
@@ -80,8 +80,8 @@ def numerically(f, x, got, what: str) -> None:
         got_arr = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
         raise Wrong(tr(f"{what}: expected an array of shape {num.shape}, got {type(got).__name__}",
-                       f"{what}: 형상 {num.shape}의 배열이어야 하는데 {type(got).__name__}가 "
-                       "나왔습니다")) from None
+                       f"{what}: 형상 {num.shape}의 배열이어야 합니다. 나온 것: "
+                       f"{type(got).__name__}")) from None
     if got_arr.shape != num.shape:
         raise Wrong(tr(f"{what}: expected shape {num.shape}, got shape {got_arr.shape}",
                        f"{what}: 기대한 형상 {num.shape}, 나온 형상 {got_arr.shape}"))
@@ -89,5 +89,5 @@ def numerically(f, x, got, what: str) -> None:
     if not err < check_rule(np.float64).threshold:
         raise Wrong(tr(f"{what}: your gradient {show(got_arr)} differs from the numerical gradient "
                        f"{show(num)} (relative error {err:.1e})",
-                       f"{what}: 여러분의 기울기 {show(got_arr)}가 수치 미분으로 구한 기울기 "
-                       f"{show(num)}와 다릅니다 (상대 오차 {err:.1e})"))
+                       f"{what}: 여러분의 기울기와 수치 미분으로 구한 기울기가 다릅니다: "
+                       f"{show(got_arr)} 대 {show(num)} (상대 오차 {err:.1e})"))

@@ -53,9 +53,9 @@ def _fraction(got, want: float, call: str) -> None:
     if np.ndim(got) != 0:
         raise Wrong(tr(f"{call}: expected one number, {want:g}, got {type(got).__name__} of shape "
                        f"{np.shape(got)}: reduce the comparison to one fraction for the whole batch",
-                       f"{call}: 수 하나({want:g})가 나와야 하는데 형상 {np.shape(got)}의 "
-                       f"{type(got).__name__}가 나왔습니다. 비교 결과를 배치 전체의 비율 하나로 "
-                       "줄이세요"))
+                       f"{call}: 수 하나({want:g})가 나와야 합니다. 나온 것: 형상 "
+                       f"{np.shape(got)}의 {type(got).__name__}. 비교 결과를 배치 전체의 비율 "
+                       "하나로 줄이세요"))
     try:
         value = float(got)
     except (TypeError, ValueError):
@@ -85,7 +85,7 @@ def _calling(f, call: str, *args):
         raise
     except Exception as e:
         raise Wrong(tr(f"{call} raised {type(e).__name__}: {e}",
-                       f"{call}에서 {type(e).__name__}가 발생했습니다: {e}")) from None
+                       f"{call}에서 예외가 발생했습니다. {type(e).__name__}: {e}")) from None
 
 
 def _try_accuracy(accuracy, y, t, want: float, what: str) -> None:
@@ -98,7 +98,7 @@ def _try_accuracy(accuracy, y, t, want: float, what: str) -> None:
         if arr.shape != orig.shape or not np.array_equal(arr, orig):
             raise Wrong(tr(f"{call}: your code changed {name}, an array of the caller's. Compute "
                            "with new arrays instead of writing into the ones you are given",
-                           f"{call}: 여러분의 코드가 호출한 쪽의 배열인 {name}를 바꾸었습니다. "
+                           f"{call}: 여러분의 코드가 호출한 쪽의 배열인 {name}의 값을 바꾸었습니다. "
                            "받은 배열에 쓰지 말고 새 배열로 계산하세요"))
     _fraction(got, want, call)
 
@@ -266,7 +266,7 @@ def check_sgd_update(sgd_step) -> None:
         if dtype != np.float32:
             raise Wrong(tr(f"{call}: params[{key!r}] is now {dtype}, it was float32: keep each "
                            "parameter's dtype (an update in place always does)",
-                           f"{call}: float32였던 params[{key!r}]가 지금은 {dtype}입니다. 각 "
+                           f"{call}: float32였던 params[{key!r}]의 dtype이 지금은 {dtype}입니다. 각 "
                            "매개변수의 dtype을 유지하세요(제자리에서 갱신하면 언제나 유지됩니다)"))
         if params[key] is not arrays[key]:
             raise Wrong(tr(f"{call}: params[{key!r}] became a new array: change each array in place",
@@ -284,7 +284,7 @@ def _number(pred, key: str, what: str):
                        f"예측은 주어진 키를 가진 dict로 적어 주세요. 나온 것은 "
                        f"{type(pred).__name__}입니다"))
     if key not in pred:
-        raise Wrong(tr(f"your dict has no key {key!r}: keep the keys {', '.join(map(repr, pred))} as given",
+        raise Wrong(tr(f"your dict has no key {key!r} (it has {', '.join(map(repr, pred))}): keep the keys as given",
                        f"여러분의 dict에 {key!r} 키가 없습니다(지금 있는 키: "
                        f"{', '.join(map(repr, pred))}). 주어진 키를 그대로 쓰세요"))
     value = pred[key]

@@ -108,7 +108,7 @@ class _Watch:
     def missing(self) -> str:
         todo = ", ".join(f"{c}.backward" for c in self.order[len(self.calls):])
         if not self.calls:
-            return tr(f"only no backward ran; {todo} never ran",
+            return tr(f"no backward ran; {todo} never ran",
                       f"backward가 하나도 실행되지 않았습니다({todo} 모두)")
         ran = ", ".join(f"{c}.backward" for c in self.calls)
         return tr(f"only {ran} ran; {todo} never ran",
