@@ -10,6 +10,7 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .jlab import LabServer
@@ -163,6 +164,14 @@ class Notebook:
         return self.panel.locator(".jp-Cell-outputArea img").evaluate_all(
             "imgs => imgs.map(i => [i.naturalWidth, i.clientWidth])")
 
+    def wait_figures_decoded(self, timeout: float = 30) -> None:
+        """Wait until every output image has been decoded (a stored notebook's, on opening)."""
+        wait_until(
+            "the stored figures to be decoded",
+            lambda: all(w > 0 for w, _ in self.figure_widths()),
+            timeout=timeout,
+        )
+
     def output_width(self) -> int:
         """The width an output may take before a figure is shrunk to fit."""
         return self.panel.locator(".jp-OutputArea-output").first.evaluate("e => e.clientWidth")
@@ -220,13 +229,21 @@ class Notebook:
         before = self.server.api(f"contents/{self.path}", content="0")["last_modified"]
         self.menu("File", "Save Notebook")
 
+        # While it saves, the server keeps the old file as ".~<name>" beside it. Reading the
+        # notebook then (content=1) finds it half-written, and the server "recovers" it from that
+        # backup, under the save's feet: the save fails with "No such file or directory" and the
+        # file is gone. So wait, with a stat (content=0) that reads nothing, until the backup is
+        # gone and the file is newer, then read it once.
+        backup = Path(self.server.root) / Path(self.path).parent / f".~{Path(self.path).name}"
+
         def saved():
-            # the file can be caught half-written (the server answers 400 "not JSON"): ask again
-            status, body = self.server.get(f"api/contents/{self.path}", content="1")
-            if status != 200:
+            status, body = self.server.get(f"api/contents/{self.path}", content="0")
+            if status != 200 or backup.exists() or json.loads(body)["last_modified"] == before:
                 return None
-            model = json.loads(body)
-            return model["content"] if model["last_modified"] != before else None
+            status, body = self.server.get(f"api/contents/{self.path}", content="1")
+            if status != 200:  # caught half-written after all (a 400 "not JSON"): ask again
+                return None
+            return json.loads(body)["content"]
 
         try:
             return wait_until(f"{self.path} to be saved", saved, timeout / 2)
