@@ -67,9 +67,10 @@ def check_notebook(
     (<stem>-cell<NN>.png), the first figure (<stem>.png) and the end of the notebook after
     Run All (<stem>-end.png); for ko/NN_name.ipynb the stem is ko-NN_name.
 
-    A notebook that displays no widget is not run again: its kernel side is nbval's, and what
-    the browser adds (figures rendered in a wide enough output, no error shown) is checked on
-    its stored outputs. A widget needs its kernel, so a notebook with widgets is run in full.
+    A stored notebook (every code cell run) that displays no widget is not run again: its
+    kernel side is nbval's, and what the browser adds (figures rendered in a wide enough output,
+    no error shown) is checked on its stored outputs. A widget needs its kernel, so a notebook
+    with widgets, or one never run, is run in full.
     """
     stem = name.removesuffix(".ipynb").replace("/", "-")
     stored = json.loads((lab.root / name).read_text(encoding="utf-8"))  # as committed
@@ -84,7 +85,8 @@ def check_notebook(
         nb.present()  # as a teacher projects it: Presentation Mode, Simple Interface, 1280x720
         nb.screenshot(screenshots / f"{stem}-top.png")
         t_open = time.monotonic()
-        if any(widget_view_counts(stored)):
+        rerun = any(widget_view_counts(stored)) or bool(cells_not_run(stored))
+        if rerun:
             nb.wait_kernel_settled()
             t_kernel = time.monotonic()
             run_seconds = nb.run_all()
@@ -98,8 +100,9 @@ def check_notebook(
 
         report.problems += error_outputs(saved, stored) + cells_not_run(saved)
         # the widgets: displayed where the committed notebook displays them, and drawn
-        report.problems += widget_count_changes(stored, saved)
-        report.problems += nb.widget_render_problems(saved)
+        if rerun:  # (a notebook checked as stored has no widget)
+            report.problems += widget_count_changes(stored, saved)
+            report.problems += nb.widget_render_problems(saved)
         # a figure wider than the output area is shrunk, its labels with it: the answer-key test
         # checks every figure's text against OUTPUT_WIDTH_PX, so the page must give that much
         width = nb.output_width()
