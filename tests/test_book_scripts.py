@@ -104,7 +104,7 @@ def test_gradient_check_agrees_with_the_book(mnist_one_hot):
     (x_train, t_train), _ = mnist_one_hot
     x_batch, t_batch = x_train[:3], t_train[:3]
     clean = 0
-    for seed in range(4):
+    for seed in range(2):  # each start is a full numerical gradient of 39,760 parameters (8 s)
         network = TwoLayerNet(input_size=784, hidden_size=50, output_size=10, rng=seed)
         grad_numerical = network.numerical_gradient(x_batch, t_batch)
         grad_backprop = network.gradient(x_batch, t_batch)
@@ -116,7 +116,7 @@ def test_gradient_check_agrees_with_the_book(mnist_one_hot):
         else:
             clean += 1
             assert not too_far, (seed, diff)
-    assert clean >= 3  # the kink is the exception, so the comparison above really ran
+    assert clean >= 1  # the kink is the exception, so the comparison above really ran
 
 
 def test_a_kink_is_what_breaks_the_check(mnist_one_hot):
