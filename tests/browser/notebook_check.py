@@ -53,13 +53,16 @@ def shut_down_kernel(lab: LabServer, path: str) -> None:
 
 def check_notebook(
     page: Page, lab: LabServer, name: str, screenshots: Path, draws_nothing: set[str] = frozenset(),
-    ui: dict | None = None,
+    ui: dict | None = None, interact: bool = True,
 ) -> Report:
     """Open notebook `name` (a path in lab's root, e.g. "ko/01_computational_graph.ipynb"), Run
     All, and check cells, widgets and sliders.
 
     draws_nothing: labels of sliders and buttons that by design change nothing visible.
     ui: the menu labels in the interface's language (labpage.KOREAN_UI), English when None.
+    interact: move each widget's first slider and press its buttons. The Korean edition skips
+    this (its widgets run the same code as the English ones, which are moved): it is
+    screenshot as drawn after Run All.
     The notebook is shown as a teacher projects it: Presentation Mode and the Simple Interface
     (from the View menu) in a 1280x720 page; figures must render, in outputs at least
     OUTPUT_WIDTH_PX wide (tests/test_answer_key.py checks their text size against that).
@@ -125,6 +128,11 @@ def check_notebook(
             views = nb.widget_views(cells.nth(i))
             for v in range(views.count() if count else 0):
                 view, sliders = views.nth(v), nb.sliders(views.nth(v))
+                if not interact:  # the widget at the top of the screen (twice: images above it
+                    view.scroll_into_view_if_needed()  # paint and move it)
+                    nb.screenshot(screenshots / f"{stem}-cell{i:02d}.png", at=view)
+                    nb.screenshot(screenshots / f"{stem}-cell{i:02d}.png", at=view)
+                    continue
                 if not sliders.count():
                     continue
                 label = slider_label(sliders.first)
