@@ -21,14 +21,14 @@ class NonFiniteError(ValueError):
 
 
 def require_finite(x: np.ndarray, where: str, name: str, advice: str = "") -> None:
-    """Raise NonFiniteError, naming `where` and counting the bad values, unless x is all finite."""
+    """Raise NonFiniteError unless x is all finite; name, advice: templates, translated then."""
     finite = np.isfinite(x)
     if not finite.all():
         bad = x[~finite]
         raise NonFiniteError(message(
             "{where}: expected finite {name}, got {bad} of {size} values that are nan or inf "
-            "({nan} nan){advice}", where=where, name=name, bad=bad.size, size=x.size,
-            nan=int(np.isnan(bad).sum()), advice=advice))
+            "({nan} nan){advice}", where=where, name=message(name), bad=bad.size, size=x.size,
+            nan=int(np.isnan(bad).sum()), advice=message(advice) if advice else ""))
 
 
 def require_forward(value, layer: str) -> None:

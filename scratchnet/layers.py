@@ -121,9 +121,9 @@ class SoftmaxWithLoss:
             raise ValueError(message("SoftmaxWithLoss: expected scores of shape (N, C), got shape {got}",
                                      got=x.shape))
         n, c = x.shape
-        require_finite(x, "SoftmaxWithLoss", message("scores x"), message(
-            ": a nan here would make the loss nan. Check the input data, and lower the "
-            "learning rate if the weights diverged"))
+        require_finite(x, "SoftmaxWithLoss", "scores x",
+                       ": a nan here would make the loss nan. Check the input data, and lower the "
+                       "learning rate if the weights diverged")
         self.t, self._one_hot = labels_to_indices(t, n, c, "SoftmaxWithLoss")
         shifted = x - x.max(axis=1, keepdims=True)  # (N, C); exp never overflows now
         exp = np.exp(shifted)  # (N, C)

@@ -56,10 +56,17 @@ def _value(node, path: Path) -> str:
 
 
 def _book_templates() -> dict:
+    """The templates of message(...) calls, and the name and advice given to require_finite,
+    which it passes through message() when it raises."""
     found = {}
     for path in sorted(PACKAGE.glob("*.py")):
         for call in _calls(path, {"message"}):
+            if isinstance(call.args[0], ast.Name) and path.name == "_checks.py":
+                continue  # require_finite's message(name), message(advice): collected below
             found[_value(call.args[0], path)] = f"{path.name}:{call.lineno}"
+        for call in _calls(path, {"require_finite"}):
+            for arg in call.args[2:]:
+                found[_value(arg, path)] = f"{path.name}:{call.lineno}"
     return found
 
 

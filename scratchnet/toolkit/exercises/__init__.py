@@ -120,7 +120,7 @@ def exercise(name: str, hints: tuple, parts: tuple = (), todo: Text | None = Non
     exercise whose stub is the buggy code."""
     if len(hints) != 2:
         raise ValueError(f"exercise {name!r}: give two hints (a first one and a stronger one)")
-    if not all(isinstance(t, Text) for t in (*hints, todo or Text("", ""))):
+    if not all(isinstance(t, Text) for t in hints) or not isinstance(todo, (Text, type(None))):
         raise TypeError(f"exercise {name!r}: hints and todo are Text(en, ko): a learner reads them "
                         "in English or in Korean")
 
