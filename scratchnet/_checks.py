@@ -1,4 +1,9 @@
-"""Small input checks shared by the layers: clear errors instead of numpy broadcast errors."""
+"""The layers' input checks: clear errors instead of numpy broadcast errors.
+
+A layer calls one line at its boundary, so that its own methods read as the book's:
+`check_params` in Affine's constructor, `check_input` first in forward, `check_dout` first in
+backward. Each error names the layer, what it expected and what it got.
+"""
 
 from __future__ import annotations
 
@@ -69,3 +74,68 @@ def labels_to_indices(t, n_samples: int, n_classes: int, where: str) -> tuple[np
             "{where}: class indices must lie in 0..{last}, got values from {lo} to {hi}",
             where=where, last=n_classes - 1, lo=t.min(), hi=t.max()))
     return t, False
+
+
+def _book_layer(layer) -> str:
+    """The book layer `layer` is, or derives from (a learner's BuggyRelu(Relu) is a Relu)."""
+    for cls in type(layer).__mro__:
+        if cls.__name__ in _KEPT:
+            return cls.__name__
+    raise TypeError(f"no input checks for {type(layer).__name__}")
+
+
+# What each layer's forward keeps for backward: None there means forward has not run.
+_KEPT = {"Relu": "mask", "Sigmoid": "out", "Affine": "x", "SoftmaxWithLoss": "y"}
+
+
+def check_params(layer, W, b) -> tuple[np.ndarray, np.ndarray]:
+    """Affine's W (D, M) and b (M,), as arrays (the caller's own arrays when they are ones)."""
+    W, b = np.asarray(W), np.asarray(b)
+    if W.ndim != 2 or b.shape != (W.shape[1],):
+        raise ValueError(message(
+            "{layer}: expected W of shape (D, M) and b of shape (M,), got W {W} and b {b}",
+            layer=type(layer).__name__, W=W.shape, b=b.shape))
+    return W, b
+
+
+def check_input(layer, x, t=None):
+    """What forward was given, checked for this layer: Affine's x, or SoftmaxWithLoss's x and t.
+
+    Returns x as an array (and, for SoftmaxWithLoss, t as integer indices or as one-hot rows
+    in x's dtype); raises an error naming the layer otherwise.
+    """
+    name = type(layer).__name__
+    if _book_layer(layer) == "Affine":
+        x = as_float_array(x, name)
+        d = layer.W.shape[0]
+        if x.ndim < 2 or x[0].size != d:
+            raise ValueError(message(
+                "{layer}: expected x with {d} features per sample, shape (N, {d}) or (N, ...) "
+                "with {d} values per sample, got shape {got}", layer=name, d=d, got=x.shape))
+        return x
+    x = as_float_array(x, name, "scores x")
+    if x.ndim != 2:
+        raise ValueError(message(
+            "{layer}: expected scores of shape (N, C), got shape {got} (one sample: "
+            "x.reshape(1, -1))", layer=name, got=x.shape))
+    require_finite(x, name, "scores x",
+                   ": a nan here would make the loss nan. Check the input data, and lower the "
+                   "learning rate if the weights diverged")
+    t, one_hot = labels_to_indices(t, x.shape[0], x.shape[1], name)
+    return x, (t.astype(x.dtype, copy=False) if one_hot else t)
+
+
+def check_dout(layer, dout) -> None:
+    """Before backward: forward has run, and dout has the shape of forward's output."""
+    name, book = type(layer).__name__, _book_layer(layer)
+    require_forward(getattr(layer, _KEPT[book]), name)
+    if book == "Relu":
+        want = layer.mask.shape
+    elif book == "Affine":
+        want = (layer.x.shape[0], layer.W.shape[1])
+    else:  # Sigmoid broadcasts a scalar dout; SoftmaxWithLoss takes a scalar
+        return
+    if np.shape(dout) != want:
+        raise ValueError(message(
+            "{layer}.backward: expected dout of shape {want} (the shape of forward's output), "
+            "got shape {got}", layer=name, want=want, got=np.shape(dout)))

@@ -58,18 +58,47 @@ MESSAGES = {
     "learning rate if the weights diverged":
         ": 여기에 nan이 있으면 손실도 nan이 됩니다. 입력 데이터를 확인하고, 가중치가 발산했다면 "
         "학습률을 낮추세요",
-    "Relu.backward: expected dout of shape {want} (the forward input's), got shape {got}":
-        "Relu.backward: dout은 순전파 입력과 형상이 같아야 합니다. 기대한 형상 {want}, 받은 형상 {got}",
-    "Affine: expected W of shape (D, M) and b of shape (M,), got W {W} and b {b}":
-        "Affine: 기대한 형상 W (D, M), b (M,), 받은 형상 W {W}, b {b}",
-    "Affine: expected x with {d} features per sample, shape (N, {d}) or (N, ...) "
+    "{layer}.backward: expected dout of shape {want} (the shape of forward's output), "
+    "got shape {got}":
+        "{layer}.backward: dout의 형상은 순전파 출력과 같은 {want}이어야 하는데 {got}이 왔습니다",
+    "{layer}: expected W of shape (D, M) and b of shape (M,), got W {W} and b {b}":
+        "{layer}: W의 형상은 (D, M), b의 형상은 (M,)이어야 하는데 W {W}, b {b}가 왔습니다",
+    "{layer}: expected x with {d} features per sample, shape (N, {d}) or (N, ...) "
     "with {d} values per sample, got shape {got}":
-        "Affine: x는 샘플마다 특징이 {d}개여야 합니다. 기대한 형상 (N, {d}) 또는 샘플마다 값이 "
-        "{d}개인 (N, ...), 받은 형상 {got}",
-    "Affine.backward: expected dout of shape {want}, got {got}":
-        "Affine.backward: 기대한 dout의 형상 {want}, 받은 형상 {got}",
-    "SoftmaxWithLoss: expected scores of shape (N, C), got shape {got}":
-        "SoftmaxWithLoss: 기대한 점수의 형상 (N, C), 받은 형상 {got}",
+        "{layer}: x는 샘플마다 특징이 {d}개여야 합니다(형상 (N, {d}) 또는 샘플마다 값이 "
+        "{d}개인 (N, ...)). 받은 형상: {got}",
+    "{layer}: expected scores of shape (N, C), got shape {got} (one sample: x.reshape(1, -1))":
+        "{layer}: 점수의 형상은 (N, C)이어야 하는데 {got}이 왔습니다 "
+        "(샘플 하나라면 x.reshape(1, -1))",
+    # mnist.py
+    "restore it from the project (git checkout -- data/mnist/) "
+    "or point data_dir / SCRATCHNET_DATA at a folder holding the four MNIST .gz files":
+        "프로젝트에서 되살리거나(git checkout -- data/mnist/) data_dir / SCRATCHNET_DATA가 "
+        "MNIST .gz 파일 네 개가 든 폴더를 가리키게 하세요",
+    "MNIST file not found: {path}; {restore}":
+        "MNIST 파일이 없습니다: {path}. {restore}",
+    "MNIST folder not found: {path}; {restore}":
+        "MNIST 폴더가 없습니다: {path}. {restore}",
+    "{path}: cannot be decompressed ({e}); the file is damaged: {restore}":
+        "{path}: 압축을 풀 수 없습니다({e}). 파일이 손상되었습니다: {restore}",
+    "{path}: checksum mismatch: SHA-256 of the uncompressed data is {digest}, "
+    "expected {sha256}; the file is damaged or not the MNIST release: {restore}":
+        "{path}: 체크섬이 맞지 않습니다. 압축을 푼 데이터의 SHA-256은 {sha256}이어야 하는데 "
+        "{digest}입니다. 파일이 손상되었거나 MNIST 배포본이 아닙니다: {restore}",
+    "{path}: wrong IDX magic number {got}, expected {magic}: {restore}":
+        "{path}: IDX 매직 넘버는 {magic}이어야 하는데 {got}입니다: {restore}",
+    "{path}: size mismatch: header says {dims} = {want} bytes, file has {got} "
+    "(truncated?): {restore}":
+        "{path}: 크기가 맞지 않습니다. 헤더로는 {dims} = {want}바이트인데 파일은 {got}바이트입니다"
+        "(잘렸나요?): {restore}",
+    "{path}: {split} images and labels differ in count: {restore}":
+        "{path}: {split} 이미지와 정답 레이블의 개수가 다릅니다: {restore}",
+    "{path}: the MNIST cache is damaged ({kind}: {e}); delete this file and load again: "
+    "it is rebuilt from the .gz files":
+        "{path}: MNIST 캐시가 손상되었습니다({kind}: {e}). 이 파일을 지우고 다시 불러오세요. "
+        ".gz 파일에서 다시 만들어집니다",
+    "{path}: the MNIST cache holds unexpected arrays; delete this file and load again":
+        "{path}: MNIST 캐시에 예상과 다른 배열이 들어 있습니다. 이 파일을 지우고 다시 불러오세요",
     # training.py
     "train: batch_size must be between 1 and {n} (the training set size), got {got}":
         "train: batch_size는 1부터 {n}(훈련 데이터 수) 사이여야 합니다. 받은 값: {got}",

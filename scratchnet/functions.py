@@ -37,6 +37,18 @@ def log_softmax(x):
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
+def cross_entropy_error_from_scores(x, t):
+    """cross_entropy_error(softmax(x), t), computed from the scores: exact, with no + 1e-7.
+
+    x: (N, C) scores; t: class indices (N,) or one-hot (N, C). SoftmaxWithLoss uses it.
+    """
+    log_y = log_softmax(x)  # (N, C), finite even where softmax(x) rounds to 0
+    n = x.shape[0]
+    if t.ndim == 2:  # one-hot
+        return -(t * log_y).sum() / n
+    return -log_y[np.arange(n), t].sum() / n
+
+
 def cross_entropy_error(y, t):
     """Mean cross-entropy of probabilities y against labels t (the book's form).
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .language import message
+
 FILES = {  # key -> (file name, IDX magic number, SHA-256 of the uncompressed bytes)
     "train_img": ("train-images-idx3-ubyte.gz", 2051,
                   "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
@@ -43,30 +45,33 @@ def default_data_dir() -> Path:
 def read_idx(path: Path, magic: int, sha256: str | None = None) -> np.ndarray:
     """Read one gzipped IDX file: check its checksum and header, return a uint8 array."""
     if not path.is_file():
-        raise MnistDataError(f"MNIST file not found: {path}; {RESTORE}")
+        raise MnistDataError(message("MNIST file not found: {path}; {restore}", path=path,
+                                     restore=message(RESTORE)))
     try:
         with gzip.open(path, "rb") as f:
             raw = f.read()
     except (OSError, EOFError, zlib.error) as e:  # not gzip, truncated, corrupt
-        raise MnistDataError(f"{path}: cannot be decompressed ({e}); the file is damaged: {RESTORE}") from e
+        raise MnistDataError(message("{path}: cannot be decompressed ({e}); the file is damaged: {restore}",
+                                     path=path, e=e, restore=message(RESTORE))) from e
     if sha256 is not None:
         digest = hashlib.sha256(raw).hexdigest()
         if digest != sha256:
-            raise MnistDataError(
-                f"{path}: checksum mismatch: SHA-256 of the uncompressed data is {digest}, "
-                f"expected {sha256}; the file is damaged or not the MNIST release: {RESTORE}"
-            )
+            raise MnistDataError(message(
+                "{path}: checksum mismatch: SHA-256 of the uncompressed data is {digest}, "
+                "expected {sha256}; the file is damaged or not the MNIST release: {restore}",
+                path=path, digest=digest, sha256=sha256, restore=message(RESTORE)))
     if len(raw) < 8 or int.from_bytes(raw[:4], "big") != magic:
         got = int.from_bytes(raw[:4], "big") if len(raw) >= 4 else None
-        raise MnistDataError(f"{path}: wrong IDX magic number {got}, expected {magic}: {RESTORE}")
+        raise MnistDataError(message("{path}: wrong IDX magic number {got}, expected {magic}: {restore}",
+                                     path=path, got=got, magic=magic, restore=message(RESTORE)))
     ndim = raw[3]  # 0x0803: ubyte data, 3 dimensions
     header = 4 + 4 * ndim
     dims = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
     if len(raw) != header + int(np.prod(dims)):
-        raise MnistDataError(
-            f"{path}: size mismatch: header says {dims} = {header + int(np.prod(dims))} bytes, "
-            f"file has {len(raw)} (truncated?): {RESTORE}"
-        )
+        raise MnistDataError(message(
+            "{path}: size mismatch: header says {dims} = {want} bytes, file has {got} "
+            "(truncated?): {restore}", path=path, dims=dims, want=header + int(np.prod(dims)),
+            got=len(raw), restore=message(RESTORE)))
     return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(dims).copy()  # writable
 
 
@@ -83,7 +88,8 @@ def _read_sources(data_dir: Path) -> dict:
     arrays = {k: read_idx(data_dir / name, magic, sha) for k, (name, magic, sha) in FILES.items()}
     for split in ("train", "test"):
         if len(arrays[f"{split}_img"]) != len(arrays[f"{split}_label"]):
-            raise MnistDataError(f"{data_dir}: {split} images and labels differ in count: {RESTORE}")
+            raise MnistDataError(message("{path}: {split} images and labels differ in count: {restore}",
+                                         path=data_dir, split=split, restore=message(RESTORE)))
     return arrays
 
 
@@ -111,14 +117,14 @@ def _read_cache(path: Path, key: np.ndarray) -> dict | None:
                 return None  # the .gz files changed since: rebuild
             arrays = {k: z[k] for k in FILES}
     except Exception as e:  # zip CRC error, truncated file, missing array...
-        raise MnistDataError(
-            f"{path}: the MNIST cache is damaged ({type(e).__name__}: {e}); delete this file "
-            "and load again: it is rebuilt from the .gz files"
-        ) from e
+        raise MnistDataError(message(
+            "{path}: the MNIST cache is damaged ({kind}: {e}); delete this file and load again: "
+            "it is rebuilt from the .gz files", path=path, kind=type(e).__name__, e=e)) from e
     shapes_ok = (arrays["train_img"].shape == (60000, 28, 28) and arrays["test_img"].shape == (10000, 28, 28)
                  and arrays["train_label"].shape == (60000,) and arrays["test_label"].shape == (10000,))
     if not shapes_ok or any(a.dtype != np.uint8 for a in arrays.values()):
-        raise MnistDataError(f"{path}: the MNIST cache holds unexpected arrays; delete this file and load again")
+        raise MnistDataError(message("{path}: the MNIST cache holds unexpected arrays; delete this file "
+                                     "and load again", path=path))
     return arrays
 
 
@@ -126,10 +132,12 @@ def load_raw(data_dir=None) -> dict:
     """The four MNIST arrays as uint8 (images (N, 28, 28), labels (N,)), via the cache."""
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     if not data_dir.is_dir():
-        raise MnistDataError(f"MNIST folder not found: {data_dir}; {RESTORE}")
+        raise MnistDataError(message("MNIST folder not found: {path}; {restore}", path=data_dir,
+                                     restore=message(RESTORE)))
     for name, _, _ in FILES.values():
         if not (data_dir / name).is_file():
-            raise MnistDataError(f"MNIST file not found: {data_dir / name}; {RESTORE}")
+            raise MnistDataError(message("MNIST file not found: {path}; {restore}", path=data_dir / name,
+                                         restore=message(RESTORE)))
     key = _source_key(data_dir)
     cache = data_dir / CACHE_NAME
     arrays = _read_cache(cache, key) if cache.is_file() else None

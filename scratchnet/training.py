@@ -1,10 +1,13 @@
-"""Mini-batch SGD for TwoLayerNet (`train`), and the command line behind `python -m scratchnet.train`."""
+"""Mini-batch SGD for TwoLayerNet (`train`); the command line is `python -m scratchnet.train`.
+
+The book code does not import the notebooks' toolkit: train() shows progress through whatever
+`set_progress_bar` installed (scratchnet.toolkit installs a widget in Jupyter, a text bar on a
+terminal), and shows none otherwise.
+"""
 
 from __future__ import annotations
 
-import argparse
 import math
-import sys
 import time
 from dataclasses import dataclass, field
 
@@ -12,7 +15,6 @@ import numpy as np
 
 from ._checks import NonFiniteError
 from .language import message
-from .toolkit.progress import make_bar
 
 # The default run reaches 97.2% test accuracy with this seed; over seeds 0-11 the same run
 # ends between 96.8% and 97.2% (mean 97.0%).
@@ -21,6 +23,23 @@ DEFAULT_SEED = 4
 ADVICE = ("the weights have diverged. Try a smaller learning rate (a tenth of this one), "
           "check that the inputs are scaled to [0, 1] (load_mnist(normalize=True)) and that "
           "the weights start small (weight_init_std=0.01).")
+
+
+class _NoBar:
+    def update(self, done: int, text: str = "") -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+_make_bar = lambda total, progress: _NoBar()  # noqa: E731  (replaced by set_progress_bar)
+
+
+def set_progress_bar(make_bar) -> None:
+    """Install make_bar(total, progress) -> a bar with update(done, text) and close()."""
+    global _make_bar
+    _make_bar = make_bar
 
 
 class TrainingDiverged(RuntimeError):
@@ -76,7 +95,7 @@ def train(network, x_train, t_train, x_test=None, t_test=None, *, iters: int = 1
         raise ValueError(message("train: lr must be a positive number, got {lr!r}", lr=lr))
     rng = np.random.default_rng(rng)
     eval_every = eval_every or max(len(x_train) // batch_size, 1)  # iterations per epoch
-    history, bar = History(), make_bar(iters, progress)
+    history, bar = History(), _make_bar(iters, progress)
     batches = batch_indices(len(x_train), batch_size, rng)
     start = time.perf_counter()
     try:
@@ -115,35 +134,3 @@ def _evaluate(network, history, i, x_train, t_train, x_test, t_test, verbose):
         line += f"  test acc {history.test_acc[-1]:.4f}"
     if verbose:
         print(line, flush=True)
-
-
-def main(argv=None) -> int:
-    from .mnist import load_mnist
-    from .two_layer_net import TwoLayerNet
-
-    p = argparse.ArgumentParser(prog="python -m scratchnet.train",
-                                description="Train TwoLayerNet on MNIST by backprop (book chapter 5).")
-    p.add_argument("--iters", type=int, default=10_000, help="SGD iterations (default 10000)")
-    p.add_argument("--batch-size", type=int, default=100, help="mini-batch size (default 100)")
-    p.add_argument("--lr", type=float, default=0.1, help="learning rate (default 0.1)")
-    p.add_argument("--hidden", type=int, default=50, help="hidden layer size (default 50)")
-    p.add_argument("--seed", type=int, default=DEFAULT_SEED,
-                   help=f"random seed for weights and batches (default {DEFAULT_SEED})")
-    p.add_argument("--quiet", action="store_true", help="no progress bar, no per-epoch lines")
-    args = p.parse_args(argv)
-
-    (x_train, t_train), (x_test, t_test) = load_mnist()
-    rng = np.random.default_rng(args.seed)
-    net = TwoLayerNet(784, args.hidden, 10, rng=rng, dtype=np.float32)  # float32: twice as fast
-    try:
-        history = train(net, x_train, t_train, x_test, t_test, iters=args.iters,
-                        batch_size=args.batch_size, lr=args.lr, rng=rng,
-                        progress=False if args.quiet else "auto", verbose=not args.quiet)
-    except TrainingDiverged as e:
-        print(e, file=sys.stderr)
-        return 1
-    if not args.quiet:
-        print(f"trained in {history.seconds:.1f}s")
-    print(f"test accuracy: {history.test_acc[-1]:.4f}")
-    return 0
-

@@ -206,14 +206,16 @@ def test_every_exercise_speaks_korean(name, korean):
 def test_the_errors_the_notebooks_show_speak_korean(korean):
     with pytest.raises(RuntimeError, match="Relu.forward보다 Relu.backward가 먼저 호출되었습니다"):
         Relu().backward(np.ones(3))
-    with pytest.raises(ValueError, match=r"Affine: 기대한 형상 W \(D, M\), b \(M,\)"):
+    with pytest.raises(ValueError, match=r"Affine: W의 형상은 \(D, M\), b의 형상은 \(M,\)이어야"):
         Affine(np.ones((4, 3)), np.ones(()))
-    with pytest.raises(ValueError, match=r"기대한 dout의 형상 \(2, 3\), 받은 형상 \(2, 5\)"):
+    with pytest.raises(ValueError, match=r"dout의 형상은 순전파 출력과 같은 \(2, 3\)이어야 하는데 \(2, 5\)이 왔습니다"):
         layer = Affine(np.ones((4, 3)), np.ones(3))
         layer.forward(np.ones((2, 4)))
         layer.backward(np.ones((2, 5)))
     with pytest.raises(ValueError, match="b2의 형상이 다릅니다"):
         scratchnet.compare_gradients({"b2": np.ones(5)}, {"b2": np.ones(10)})
+    with pytest.raises(scratchnet.MnistDataError, match="MNIST 폴더가 없습니다"):
+        scratchnet.load_mnist(data_dir="no-such-folder")
 
 
 def _korean_widgets():

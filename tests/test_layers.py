@@ -1,5 +1,8 @@
 """Relu, Sigmoid, Affine, SoftmaxWithLoss: gradient checks in float64, dout untouched, bad input."""
 
+import ast
+import inspect
+import textwrap
 import warnings
 
 import numpy as np
@@ -134,11 +137,66 @@ def test_affine_keeps_references_so_in_place_updates_reach_it():
     np.testing.assert_array_equal(layer.forward(np.ones((1, 2))), [[0.0, 0.0]])
 
 
-def test_affine_without_input_grad_returns_none_but_computes_dW():
-    layer = Affine(np.ones((3, 2)), np.zeros(2), input_grad=False)
-    layer.forward(np.ones((4, 3)))
-    assert layer.backward(np.ones((4, 2))) is None
-    np.testing.assert_array_equal(layer.dW, np.full((3, 2), 4.0))
+def test_input_affine_returns_none_but_computes_dW_like_affine():
+    from scratchnet.two_layer_net import InputAffine
+    rng = np.random.default_rng(3)
+    W, b, x, dout = (rng.standard_normal(s) for s in [(3, 2), (2,), (4, 3), (4, 2)])
+    first, plain = InputAffine(W, b), Affine(W, b)
+    np.testing.assert_array_equal(first.forward(x), plain.forward(x))
+    assert first.backward(dout) is None
+    plain.backward(dout)
+    np.testing.assert_array_equal(first.dW, plain.dW)
+    np.testing.assert_array_equal(first.db, plain.db)
+    with pytest.raises(RuntimeError, match="InputAffine.backward was called before InputAffine.forward"):
+        InputAffine(W, b).backward(dout)
+
+
+def test_a_learners_subclass_is_checked_under_its_own_name():
+    class BuggyRelu(Relu):
+        pass
+    with pytest.raises(RuntimeError, match="BuggyRelu.backward was called before BuggyRelu.forward"):
+        BuggyRelu().backward(np.ones(3))
+
+
+# The book's methods, def line included, in code lines (no blank lines, comments, docstrings).
+BOOK_LENGTH = {"MulLayer.forward": 5, "MulLayer.backward": 4, "AddLayer.forward": 3,
+               "AddLayer.backward": 4, "Relu.forward": 5, "Relu.backward": 4,
+               "Sigmoid.forward": 4, "Sigmoid.backward": 3, "Affine.forward": 6,
+               "Affine.backward": 6, "SoftmaxWithLoss.forward": 5, "SoftmaxWithLoss.backward": 9,
+               "TwoLayerNet.gradient": 12}
+
+
+@pytest.mark.parametrize("name", sorted(BOOK_LENGTH))
+def test_printed_methods_are_the_books_length(name):
+    """The notebooks print these beside the book's: at most 2 code lines more than the book's."""
+    import scratchnet
+    cls, method = name.split(".")
+    n = code_lines(getattr(getattr(scratchnet, cls), method))
+    assert n <= BOOK_LENGTH[name] + 2, f"{name}: {n} code lines, the book's {BOOK_LENGTH[name]}"
+
+
+def test_code_lines_counts_code_only():
+    def f(x):
+        """A docstring
+        of two lines."""
+        # a comment
+
+        y = x + 1  # trailing comment
+        return y
+    assert code_lines(f) == 3
+
+
+def code_lines(function) -> int:
+    """Lines of code of a function: no blank lines, comments or docstring."""
+    source = textwrap.dedent(inspect.getsource(function))
+    tree = ast.parse(source).body[0]
+    doc = set()
+    if (tree.body and isinstance(tree.body[0], ast.Expr)
+            and isinstance(getattr(tree.body[0], "value", None), ast.Constant)):
+        doc = set(range(tree.body[0].lineno, tree.body[0].end_lineno + 1))
+    lines = source.splitlines()
+    return sum(1 for i, line in enumerate(lines, 1)
+               if line.strip() and not line.strip().startswith("#") and i not in doc)
 
 
 def test_affine_bad_input():
@@ -154,7 +212,7 @@ def test_affine_bad_input():
     with pytest.raises(ValueError, match=r"Affine: expected W of shape \(D, M\) and b of shape \(M,\), got W \(3, 2\) and b \(3,\)"):
         Affine(np.zeros((3, 2)), np.zeros(3))
     layer.forward(np.zeros((2, 784)))
-    with pytest.raises(ValueError, match=r"Affine.backward: expected dout of shape \(2, 50\), got \(2, 10\)"):
+    with pytest.raises(ValueError, match=r"Affine.backward: expected dout of shape \(2, 50\) \(the shape of forward's output\), got shape \(2, 10\)"):
         layer.backward(np.zeros((2, 10)))
 
 

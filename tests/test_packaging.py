@@ -79,3 +79,17 @@ def test_no_habits_we_do_not_want_copied(pattern):
             for p in (ROOT / d).rglob("*") if p.suffix in (".py", ".ipynb")
             if re.search(pattern, p.read_text(encoding="utf-8"))]
     assert hits == []
+
+
+def test_the_book_code_does_not_import_the_toolkit():
+    """The dependency goes one way: the toolkit (figures, widgets, checks) uses the book's code."""
+    import subprocess
+    import sys
+    code = ("import sys, scratchnet, scratchnet.training, scratchnet.two_layer_net; "
+            "print(sorted(m for m in sys.modules if m.startswith('scratchnet.toolkit')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    for path in (ROOT / "scratchnet").glob("*.py"):
+        if path.name != "train.py":  # the command line shows the toolkit's progress bar
+            assert "toolkit" not in re.sub(r'""".*?"""|#.*', "", path.read_text(encoding="utf-8"),
+                                           flags=re.S), path.name

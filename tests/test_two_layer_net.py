@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from scratchnet import Affine, Relu, SoftmaxWithLoss, TwoLayerNet, gradient_check, sgd_step
+from scratchnet.two_layer_net import InputAffine
 
 
 def test_structure_follows_the_book():
@@ -14,7 +15,9 @@ def test_structure_follows_the_book():
     assert [p.shape for p in net.params.values()] == [(784, 50), (50,), (50, 10), (10,)]
     assert isinstance(net.layers, OrderedDict)
     assert list(net.layers) == ["Affine1", "Relu1", "Affine2"]
-    assert [type(l) for l in net.layers.values()] == [Affine, Relu, Affine]
+    # the first Affine skips dx, the gradient of the images, which nobody uses
+    assert [type(l) for l in net.layers.values()] == [InputAffine, Relu, Affine]
+    assert isinstance(net.layers["Affine1"], Affine)
     assert isinstance(net.lastLayer, SoftmaxWithLoss)
     assert net.layers["Affine1"].W is net.params["W1"]  # the same arrays, not copies
     assert 0.008 < net.params["W1"].std() < 0.012  # weight_init_std = 0.01

@@ -17,3 +17,5 @@ Each module is named after what it shows:
 
 `_panel` (widget plumbing) and `_figures` (figure helpers) are shared by the modules above.
 """
+
+from . import progress  # noqa: E402,F401  (installs train()'s progress bar)

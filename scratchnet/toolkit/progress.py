@@ -1,6 +1,8 @@
 """A progress bar that fits where it runs: a widget in Jupyter, text in a terminal, else nothing.
 
-`scratchnet.train` (notebooks 06 and 07, and the command line) shows it while training.
+`scratchnet.train` (notebooks 06 and 07, and the command line) shows it while training: importing
+this module installs it there (`scratchnet.training.set_progress_bar`), since the book code does
+not import the toolkit. `import scratchnet.toolkit` imports it.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import sys
 import time
 
 from ..language import tr
+from ..training import set_progress_bar
 
 
 def in_notebook() -> bool:
@@ -78,3 +81,6 @@ def make_bar(total: int, progress="auto"):
     if progress is True or sys.stderr.isatty():
         return TextBar(total)
     return NoBar()
+
+
+set_progress_bar(make_bar)
