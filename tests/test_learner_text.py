@@ -28,7 +28,7 @@ def _notebook_text(path: Path) -> tuple[str, str]:
 
 
 LEARNER_FILES = sorted(ROOT.glob("notebooks/**/*.ipynb")) + sorted(ROOT.glob("README*.md")) + \
-    [ROOT / "data" / "README.md", ROOT / "benchmarks" / "README.md"] + sorted(ROOT.glob("scratchnet/**/*.py")) + \
+    [ROOT / "data" / "README.md", ROOT / "benchmarks" / "README.md", ROOT / "CONTRIBUTING.md"] + sorted(ROOT.glob("scratchnet/**/*.py")) + \
     sorted(ROOT.glob("benchmarks/*.py"))
 
 

@@ -93,3 +93,10 @@ def test_the_book_code_does_not_import_the_toolkit():
         if path.name != "train.py":  # the command line shows the toolkit's progress bar
             assert "toolkit" not in re.sub(r'""".*?"""|#.*', "", path.read_text(encoding="utf-8"),
                                            flags=re.S), path.name
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.ko.md"])
+def test_readmes_link_the_speed_report_and_the_contributors_guide(readme):
+    text = (ROOT / readme).read_text(encoding="utf-8")
+    for target in ("benchmarks/README.md", "CONTRIBUTING.md"):
+        assert f"]({target})" in text and (ROOT / target).is_file(), (readme, target)
