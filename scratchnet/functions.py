@@ -37,13 +37,13 @@ def log_softmax(x):
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
-def cross_entropy_error_from_scores(x, t):
-    """cross_entropy_error(softmax(x), t), computed from the scores: exact, with no + 1e-7.
+def cross_entropy_error_from_log(log_y, t):
+    """The mean cross-entropy of cross_entropy_error, from log-probabilities: exact, no + 1e-7.
 
-    x: (N, C) scores; t: class indices (N,) or one-hot (N, C). SoftmaxWithLoss uses it.
+    log_y: (N, C), e.g. log_softmax(x); t: class indices (N,) or one-hot (N, C).
+    SoftmaxWithLoss uses it, so that its loss stays exact where a probability rounds to 0.
     """
-    log_y = log_softmax(x)  # (N, C), finite even where softmax(x) rounds to 0
-    n = x.shape[0]
+    n = log_y.shape[0]
     if t.ndim == 2:  # one-hot
         return -(t * log_y).sum() / n
     return -log_y[np.arange(n), t].sum() / n

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import check_dout, check_input, check_params
-from .functions import cross_entropy_error_from_scores, sigmoid, softmax
+from .functions import cross_entropy_error_from_log, log_softmax, sigmoid
 
 
 class Relu:
@@ -92,8 +92,9 @@ class SoftmaxWithLoss:
 
     def forward(self, x, t):
         x, self.t = check_input(self, x, t)
-        self.y = softmax(x)  # (N, C)
-        self.loss = cross_entropy_error_from_scores(x, self.t)  # = cross_entropy_error(self.y, t)
+        log_y = log_softmax(x)  # (N, C): log of softmax(x), exact even where y rounds to 0
+        self.y = np.exp(log_y)  # softmax(x)
+        self.loss = cross_entropy_error_from_log(log_y, self.t)  # the book's loss, minus its 1e-7
         return self.loss
 
     def backward(self, dout=1):
