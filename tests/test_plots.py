@@ -46,6 +46,18 @@ def test_plot_affine_shapes_labels_every_array():
     assert png_bytes(fig)
 
 
+def test_plot_affine_shapes_draws_small_sizes_to_scale():
+    from matplotlib.patches import Rectangle
+    fig = plot_affine_shapes(2, 4, 3)  # one square per number: X (2, 4) and W (4, 3) look different
+    ax = fig.axes[0]
+    assert "one square per number" in ax.get_title()
+    sizes = [(round(p.get_width(), 6), round(p.get_height(), 6)) for p in ax.patches
+             if isinstance(p, Rectangle)]
+    x_size, w_size = sizes[0], sizes[1]  # the forward row: X first, then W
+    assert x_size[0] / x_size[1] == pytest.approx(4 / 2) and w_size[0] / w_size[1] == pytest.approx(3 / 4)
+    assert "log scale" in plot_affine_shapes(100, 784, 50).axes[0].get_title()
+
+
 def test_softmax_state_matches_the_book_example():
     s = softmax_state([2.0, 0.5, -1.0], 0)
     np.testing.assert_allclose(s["probs"], [0.78559703, 0.17529039, 0.03911257], atol=1e-8)

@@ -30,16 +30,30 @@ def affine_shapes(batch: int, d_in: int, d_out: int) -> dict:
             "dY": (n, m), "W.T": (m, d), "dX": (n, d), "X.T": (d, n), "dW": (d, m), "db": (m,)}
 
 
-def _side(n: int) -> float:
-    """Drawn length of an axis of n elements: logarithmic, so 784 and 3 both fit."""
-    return 0.5 + 0.45 * np.log2(n)
+TO_SCALE_UP_TO = 12  # sizes up to this are drawn one square per number; larger ones on a log scale
+_CELL = 0.4  # side of one number's square, when drawn to scale
 
 
-def _block(ax, x0: float, y0: float, shape: tuple, label: str, color: str) -> float:
-    """Draw an array as a rectangle centred on y0, labelled above and below; return its right edge."""
+def _side(n: int, to_scale: bool = False) -> float:
+    """Drawn length of an axis of n elements: n squares when to_scale, else logarithmic, so that
+    784 and 3 both fit."""
+    return _CELL * n if to_scale else 0.5 + 0.45 * np.log2(n)
+
+
+def _block(ax, x0: float, y0: float, shape: tuple, label: str, color: str,
+           to_scale: bool = False) -> float:
+    """Draw an array as a rectangle centred on y0, labelled above and below; return its right edge.
+
+    to_scale: one square per number, with grid lines, so that (2, 4) and (4, 3) look different."""
     rows, cols = (1, shape[0]) if len(shape) == 1 else shape
-    w, h = _side(cols), (0.25 if len(shape) == 1 else _side(rows))
+    w = _side(cols, to_scale)
+    h = _side(rows, to_scale) if len(shape) == 2 or to_scale else 0.25
     ax.add_patch(Rectangle((x0, y0 - h / 2), w, h, facecolor=color, edgecolor="black", alpha=0.6))
+    if to_scale:  # the grid: one line between neighbouring numbers
+        for i in range(1, cols):
+            ax.plot([x0 + i * _CELL] * 2, [y0 - h / 2, y0 + h / 2], color="black", lw=0.5)
+        for j in range(1, rows):
+            ax.plot([x0, x0 + w], [y0 - h / 2 + j * _CELL] * 2, color="black", lw=0.5)
     dims = f"({shape[0]},)" if len(shape) == 1 else f"({rows}, {cols})"
     ax.text(x0 + w / 2, y0 + h / 2 + 0.1, label, ha="center", va="bottom", fontsize=12)
     ax.text(x0 + w / 2, y0 - h / 2 - 0.1, dims, ha="center", va="top", fontsize=11)
@@ -47,18 +61,22 @@ def _block(ax, x0: float, y0: float, shape: tuple, label: str, color: str) -> fl
 
 
 def plot_affine_shapes(batch: int = 2, d_in: int = 4, d_out: int = 3, fig: Figure | None = None) -> Figure:
-    """Every array of an Affine layer's forward and backward pass as a rectangle (log-scaled sides).
+    """Every array of an Affine layer's forward and backward pass as a rectangle.
 
-    Reading a row left to right shows why the transposes are there: the inner sizes must match.
+    Sizes up to TO_SCALE_UP_TO are drawn to scale, one square per number; larger ones with
+    log-scaled sides. Reading a row left to right shows why the transposes are there: the inner
+    sizes must match.
     """
     s = affine_shapes(batch, d_in, d_out)
+    to_scale = max(batch, d_in, d_out) <= TO_SCALE_UP_TO
     colors = {"X": "tab:blue", "X.T": "tab:blue", "W": "tab:orange", "W.T": "tab:orange",
               "b": "tab:olive", "Y": "tab:purple"}
     rows = [("forward", ["X", "@", "W", "+", "b", "=", "Y"]),
             ("dL/dX", ["dX", "=", "dY", "@", "W.T"]),
             ("dL/dW", ["dW", "=", "X.T", "@", "dY"]),
             ("dL/db", ["db", "=", "dY", "summed over axis 0 (the batch)"])]
-    heights = [max(_side(s[k][0]) if len(s[k]) == 2 else 0.25 for k in items if k in s) + 1.0
+    heights = [max(_side(s[k][0], to_scale) if len(s[k]) == 2 else _side(1, to_scale) if to_scale
+                   else 0.25 for k in items if k in s) + 1.0
                for _, items in rows]
     fig = _figure(fig, (10, 6))
     ax = fig.subplots()
@@ -69,7 +87,7 @@ def plot_affine_shapes(batch: int = 2, d_in: int = 4, d_out: int = 3, fig: Figur
         x = 1.5
         for item in items:
             if item in s:
-                x = _block(ax, x, y, s[item], item, colors.get(item, GRAD_COLOR)) + 0.15
+                x = _block(ax, x, y, s[item], item, colors.get(item, GRAD_COLOR), to_scale) + 0.15
             elif len(item) == 1:
                 ax.text(x + 0.2, y, item, ha="center", va="center", fontsize=16)
                 x += 0.55
@@ -84,8 +102,9 @@ def plot_affine_shapes(batch: int = 2, d_in: int = 4, d_out: int = 3, fig: Figur
     fig.set_size_inches(10, 10 * (0.3 - y) / width + 0.6)  # fit the figure to the drawing
     ax.set_aspect("equal")
     ax.axis("off")
+    scale = "one square per number" if to_scale else "sides on a log scale"
     ax.set_title(f"Affine layer shapes: batch N={batch}, inputs D={d_in}, outputs M={d_out} "
-                 "(sides on a log scale)", fontsize=12)
+                 f"({scale})", fontsize=12)
     fig.tight_layout()
     return fig
 
@@ -111,7 +130,7 @@ def affine_shape_table(batch: int, d_in: int, d_out: int, images: bool = False) 
             ("W", layer.W.shape, tr("weights", "가중치")),
             ("b", layer.b.shape, tr("bias, broadcast to every row", "편향, 모든 행에 브로드캐스트")),
             ("Y", y.shape, "X @ W + b"),
-            ("dY", y.shape, tr("dL/dY, from the layer above", "dL/dY, 다음 계층에서 전해짐")),
+            ("dY", y.shape, tr("dL/dY, from the layer above", "dL/dY, 상류에서 전해짐")),
             ("dX", (batch, d_in), "dY @ W.T"),
             ("dx", dx.shape, tr("dX reshaped like x", "dX를 x의 형상으로 바꾼 것") if images
              else tr("returned by backward", "backward가 반환하는 값")),
