@@ -161,3 +161,56 @@ def test_plot_gradient_cost_marks_estimated_points_open():
     assert estimated.get_markerfacecolor() == "white"
     with pytest.raises(ValueError, match="plot_gradient_cost"):
         plot_gradient_cost([10, 100], [0.01, 0.1], [1e-4, 1e-4], measured=[True])
+
+
+# --- notebook 03: the graphs drawn with symbols (scratchnet/toolkit/computational_graphs.py)
+
+
+def test_relu_switch_figure_two_panels_and_a_legend_below_them():
+    from scratchnet.toolkit.computational_graphs import relu_switch_figure
+    fig = relu_switch_figure()
+    left, right = ([t.get_text() for t in ax.texts] for ax in fig.axes)
+    assert "$x$" in left and "$y = x$" in left and r"$\dfrac{\partial L}{\partial y}$" in left
+    assert "0" in right and "$y = 0$" in right  # switch off: 0 goes back
+    assert [ax.get_title() for ax in fig.axes] == ["$x > 0$", r"$x \leq 0$"]
+    legend = [t for t in fig.texts]
+    assert [t.get_text() for t in legend] == ["above: forward value", "below: backward value (gradient)"]
+    bottom = min(ax.get_position().y0 for ax in fig.axes)
+    assert all(t.get_position()[1] < bottom for t in legend)  # below the panels, over nothing
+    assert fig.get_size_inches()[0] * fig.dpi >= 1000  # wide enough for a projector
+    assert png_bytes(fig)
+
+
+def test_sigmoid_prediction_graph_blanks_the_gradients_to_predict():
+    from scratchnet.toolkit.computational_graphs import (draw_graph, graph_labels,
+                                                         sigmoid_prediction_graph)
+    graph = sigmoid_prediction_graph(0.991, 1.3)
+    labels = graph_labels(draw_graph(graph))
+    assert {"dx = ?", "da = ?", "db = ?", "dc = ?", "1.3", "0.991", "0.7293"} <= set(labels)
+    assert "0.2567" not in labels and all(not n.note for n in graph.nodes)
+    assert graph.values["dx"] > 0.25  # the exact values are kept for the reveal
+    answers = graph_labels(draw_graph(sigmoid_prediction_graph(0.991, 1.3, answers=True)))
+    assert "0.2567" in answers and "dx = ?" not in answers and r"$\times(-y^2)$" in answers
+    assert graph.size == (9.6, 2.6)  # 960 px: fits a slide without shrinking its text
+
+
+def test_sigmoid_symbolic_graph_is_figure_5_20():
+    from scratchnet.toolkit.computational_graphs import (draw_graph, graph_labels,
+                                                         sigmoid_symbolic_graph)
+    labels = graph_labels(draw_graph(sigmoid_symbolic_graph(), legend=False))
+    d = r"\dfrac{\partial L}{\partial y}"
+    assert rf"${d}y^2e^{{-x}}$" in labels and rf"$-{d}y^2$" in labels and f"${d}$" in labels
+    assert {r"$\times(-1)$", r"$\times e^{-x}$", r"$\times 1$", r"$\times(-y^2)$"} <= set(labels)
+
+
+def test_relu_plus_graphs_differ_in_the_second_input():
+    from scratchnet.toolkit.computational_graphs import relu_plus_figure, relu_plus_graph
+    used_twice, two_inputs = relu_plus_graph("x"), relu_plus_graph("w")
+    assert [(e.src, e.dst) for e in used_twice.edges if e.dst == "add"] == [("relu", "add"), ("x", "add")]
+    assert [(e.src, e.dst) for e in two_inputs.edges if e.dst == "add"] == [("relu", "add"), ("w", "add")]
+    fig = relu_plus_figure()
+    assert [ax.get_title() for ax in fig.axes] == [r"$y = \mathrm{relu}(x) + x$",
+                                                   r"$y = \mathrm{relu}(x) + w$"]
+    assert png_bytes(fig)
+    with pytest.raises(ValueError, match="relu_plus_graph"):
+        relu_plus_graph("y")

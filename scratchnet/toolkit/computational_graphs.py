@@ -496,3 +496,105 @@ def sigmoid_graph(layer: Sigmoid, x, dout) -> Graph:
              Node("y", "y", (6.4, 0), "output")]
     edges = [Edge("x", "sigmoid", x, dx), Edge("sigmoid", "y", y, dout)]
     return Graph(nodes, edges, dict(x=x, y=y, dout=dout, dx=dx))
+
+
+# --- notebook 03
+# Figures of notebook 03 that use symbols, not live values. Words in them stay English, like
+# draw_graph's legend: the two editions draw the same picture byte for byte.
+
+DLDY = r"\dfrac{\partial L}{\partial y}"  # dL/dy as drawn on an edge
+
+
+def relu_switch_figure() -> Figure:
+    """The book's 그림 5-18: ReLU's node for x > 0 (switch on: dL/dy passes) and for x <= 0
+    (switch off: 0 goes back), side by side, with the legend below both panels."""
+    graphs = []
+    for on in (True, False):
+        nodes = [Node("x", "", (0, 0), "input"), Node("relu", "relu", (3.4, 0)),
+                 Node("y", "", (6.8, 0), "output")]
+        edges = [Edge("x", "relu", "$x$", f"${DLDY}$" if on else "0"),
+                 Edge("relu", "y", "$y = x$" if on else "$y = 0$", f"${DLDY}$")]
+        graphs.append(Graph(nodes, edges, title="$x > 0$" if on else r"$x \leq 0$"))
+    w, h = figure_size(graphs[0])
+    legend = 0.45  # inches under the panels for the legend
+    fig, axes = plt.subplots(1, 2, figsize=(2 * w + 0.6, h + legend), dpi=DPI)
+    fig.subplots_adjust(left=0, right=1, bottom=legend / (h + legend), top=0.9, wspace=0.1)
+    for ax, graph in zip(axes, graphs):
+        draw_graph(graph, ax=ax, legend=False)
+        ax.set_xticks([]), ax.set_yticks([])  # no hidden tick labels left in the figure
+    fig.text(0.3, 0.03, "above: forward value", color=FORWARD_COLOR, fontsize=FONT_SIZE - 3,
+             ha="center", va="bottom")
+    fig.text(0.7, 0.03, "below: backward value (gradient)", color=BACKWARD_COLOR,
+             fontsize=FONT_SIZE - 3, ha="center", va="bottom")
+    return fig
+
+
+def sigmoid_prediction_graph(x: float, dout: float = 1.0, answers: bool = False) -> Graph:
+    """sigmoid_expanded_graph(x, dout) at a width that fits a slide (960 px), with the four
+    gradients to predict shown as 'dx = ?' ... and the local derivatives under the nodes left
+    out (they are to be worked out too); answers=True: the same graph with its numbers."""
+    graph = sigmoid_expanded_graph(x, dout)
+    graph.size = (9.6, 2.6)
+    if answers:
+        return graph
+    names = {"x": "dx", "mul": "da", "exp": "db", "add": "dc"}  # the edge leaving each node
+    for edge in graph.edges:
+        if edge.src in names:
+            edge.backward = f"{names[edge.src]} = ?"
+    for node in graph.nodes:
+        node.note = ""
+    return graph
+
+
+def sigmoid_symbolic_graph() -> Graph:
+    """The book's 그림 5-20: the sigmoid's four nodes with symbols instead of numbers.
+
+    Forward values above the edges (x, -x, e^{-x}, 1 + e^{-x}, y), gradients below, and under
+    each node the local derivative its backward multiplies by. exp(-x) is written e^{-x}."""
+    nodes = [Node("x", "", (0, 0), "input"),
+             Node("mul", "×", (2.9, 0), note=r"$\times(-1)$"), Node("minus1", "", (2.9, 1.3), "input"),
+             Node("exp", "exp", (5.8, 0), note=r"$\times e^{-x}$"),
+             Node("add", "+", (8.7, 0), note=r"$\times 1$"), Node("one", "", (8.7, 1.3), "input"),
+             Node("div", "/", (11.6, 0), note=r"$\times(-y^2)$"), Node("y", "", (13.6, 0), "output")]
+    edges = [Edge("x", "mul", "$x$", rf"${DLDY}y^2e^{{-x}}$"),
+             Edge("minus1", "mul", "$-1$"),
+             Edge("mul", "exp", "$-x$", rf"$-{DLDY}y^2e^{{-x}}$"),
+             Edge("exp", "add", r"$e^{-x}$", rf"$-{DLDY}y^2$"),
+             Edge("one", "add", "$1$"),
+             Edge("add", "div", r"$1+e^{-x}$", rf"$-{DLDY}y^2$"),
+             Edge("div", "y", "$y$", f"${DLDY}$")]
+    return Graph(nodes, edges, size=(9.6, 2.6))
+
+
+def relu_plus_graph(other: str = "x") -> Graph:
+    """y = relu(x) + other, with the gradients of backward below the edges.
+
+    other="x": x is used twice (into the relu and straight into the + node), and the two
+    gradients that reach x add up. other="w": a second input w, no value used twice."""
+    if other not in ("x", "w"):
+        raise ValueError(f"relu_plus_graph: expected other='x' or 'w', got {other!r}")
+    nodes = [Node("x", "x", (0, 0), "input"), Node("relu", "relu", (3.8, -2.4)),
+             Node("add", "+", (7.6, 0)), Node("y", "y", (10.2, 0), "output")]
+    edges = [Edge("x", "relu", None, rf"${DLDY}\,\mathrm{{relu}}'(x)$"),
+             Edge("relu", "add", r"relu$(x)$", f"${DLDY}$"),
+             Edge("add", "y", None, f"${DLDY}$")]
+    if other == "x":
+        edges.insert(2, Edge("x", "add", None, f"${DLDY}$"))
+    else:  # w along the top, x along the bottom into the relu
+        nodes[0] = Node("x", "x", (0, -2.4), "input")
+        nodes.insert(1, Node("w", "w", (0, 0), "input"))
+        edges.insert(2, Edge("w", "add", None, f"${DLDY}$"))
+    return Graph(nodes, edges, title=rf"$y = \mathrm{{relu}}(x) + {other}$")
+
+
+def relu_plus_figure() -> Figure:
+    """relu_plus_graph("x") and relu_plus_graph("w") side by side: a value used twice (left)
+    and two different inputs (right)."""
+    graphs = [relu_plus_graph("x"), relu_plus_graph("w")]
+    w, h = figure_size(graphs[0])
+    fig, axes = plt.subplots(1, 2, figsize=(2 * w * 0.8, h * 0.8), dpi=DPI)
+    fig.subplots_adjust(left=0, right=1, bottom=0, top=0.9, wspace=0.08)
+    for ax, graph in zip(axes, graphs):
+        draw_graph(graph, ax=ax, legend=False)
+        ax.set_xticks([]), ax.set_yticks([])
+    return fig
