@@ -10,9 +10,9 @@ import pytest
 
 from scratchnet import AddLayer, MulLayer, Sigmoid
 from scratchnet.toolkit.computational_graphs import (
-    Edge, Graph, Node, apple_graph, apple_orange_graph, chain_rule_graph, draw_graph, figure_size,
-    format_value, graph_labels, graph_png, sigmoid_expanded_graph, sigmoid_graph, sigmoid_steps,
-    single_node_graph)
+    Edge, Graph, Node, apple_graph, apple_orange_graph, branch_graph, chain_rule_graph,
+    chain_rule_symbols, draw_graph, figure_size, format_value, graph_labels, graph_png, make_graph,
+    node_rule_graph, sigmoid_expanded_graph, sigmoid_graph, sigmoid_steps, single_node_graph)
 
 
 @pytest.fixture(autouse=True)
@@ -140,3 +140,72 @@ def test_png_is_deterministic_and_size_fixed():
     fig = draw_graph(g)
     assert tuple(fig.get_size_inches()) == pytest.approx(figure_size(g))
     assert fig.dpi == 100
+
+
+def test_make_graph_lays_out_the_apple_graph_by_name():
+    g = make_graph({"mul_apple": "×", "mul_tax": "×"},
+                   [("apple", "mul_apple", 100), ("apple_num", "mul_apple", 2),
+                    ("mul_apple", "mul_tax", 200), ("tax", "mul_tax", 1.1),
+                    ("mul_tax", "price", 220.00000000000003)])
+    kinds = {n.name: n.kind for n in g.nodes}
+    assert kinds == dict(apple="input", apple_num="input", tax="input", mul_apple="op",
+                         mul_tax="op", price="output")
+    pos = {n.name: n.pos for n in g.nodes}
+    assert pos["mul_apple"][0] < pos["mul_tax"][0] < pos["price"][0]  # left to right
+    assert pos["apple"][1] > pos["mul_apple"][1] > pos["apple_num"][1]  # fanned out around it
+    assert pos["tax"][0] < pos["mul_tax"][0] and pos["tax"][1] < pos["mul_tax"][1]  # joins from below
+    assert pos["price"][1] == pos["mul_tax"][1]
+    labels = graph_labels(draw_graph(g))
+    for text in ["apple", "apple_num", "tax", "price", "×", "100", "2", "200", "1.1", "220"]:
+        assert text in labels, text
+    assert "below: backward value (gradient)" not in labels  # no backward values given
+
+
+def test_make_graph_backward_values_notes_and_values():
+    g = make_graph({"mul": "×", "square": "**2"},
+                   [("x", "mul", 3.0, 24.0), ("y", "mul", 2.0, 36.0), ("mul", "square", 6.0, 12.0),
+                    ("square", "z", 36.0, 1.0)], notes={"mul": "local"}, title="t = x·y")
+    assert g.values == dict(x=3.0, dx=24.0, y=2.0, dy=36.0, mul=6.0, dmul=12.0, square=36.0,
+                            dsquare=1.0)
+    labels = graph_labels(draw_graph(g))
+    for text in ["24", "36", "12", "6", "1", "local", "**2"]:
+        assert text in labels, text
+    assert g.title == "t = x·y"
+    assert [n.name for n in g.nodes if n.kind == "input"] == ["x", "y"]
+
+
+def test_make_graph_errors():
+    with pytest.raises(ValueError, match="an edge is"):
+        make_graph({"mul": "×"}, [("x", "mul")])
+    with pytest.raises(ValueError, match="'add' is in ops or notes but on no edge"):
+        make_graph({"mul": "×", "add": "+"}, [("x", "mul", 1), ("mul", "z", 1)])
+    with pytest.raises(ValueError, match="round in a circle"):
+        make_graph({"a": "+", "b": "+"}, [("a", "b", 1), ("b", "a", 1)])
+
+
+def test_chain_rule_symbols_is_the_numbers_graph_in_symbols():
+    sym, num = chain_rule_symbols(), chain_rule_graph(3.0, 2.0)
+    assert [(e.src, e.dst) for e in sym.edges] == [(e.src, e.dst) for e in num.edges]
+    labels = graph_labels(draw_graph(sym, legend=False))
+    assert {"$t$", "$z$", r"$\dfrac{\partial z}{\partial t}$"} <= set(labels)
+    assert sym.title == "in symbols"
+    assert r"$\dfrac{\partial z}{\partial t}\dfrac{\partial t}{\partial x}$" in labels
+
+
+def test_branch_graph_adds_at_the_copy_node():
+    g = branch_graph(3.0, 4.0)
+    v = g.values
+    assert (v["z"], v["dx_mul"], v["dx_add"], v["dx"], v["dy"]) == (15.0, 4.0, 1.0, 5.0, 3.0)
+    assert g.node("copy").note == "4 + 1"
+    labels = graph_labels(draw_graph(g))
+    assert {"copy", "×", "+", "15", "12", "5", "4 + 1"} <= set(labels)
+    assert branch_graph(2.0, -1.0).values["dx"] == 0.0  # y + 1
+
+
+def test_node_rule_graph():
+    add, mul = node_rule_graph("+"), node_rule_graph("×")
+    assert [e.backward for e in add.edges] == ["dout × 1", "dout × 1", "dout"]
+    assert [e.backward for e in mul.edges] == ["dout × y", "dout × x", "dout"]
+    assert "x × y" in graph_labels(draw_graph(mul)) and mul.title == "multiply: the inputs swap"
+    with pytest.raises(ValueError, match="node_rule_graph"):
+        node_rule_graph("-")

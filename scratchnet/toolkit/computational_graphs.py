@@ -31,7 +31,9 @@ Where two edges meet at a node, set `label_at` about 0.35 so their labels stay a
 `draw_graph(g, ax=ax)` draws into an existing Axes; `graph_labels(fig)` lists the drawn texts.
 
 Builders here: `apple_graph`, `apple_orange_graph`, `single_node_graph`, `chain_rule_graph`,
-`sigmoid_expanded_graph` (with `sigmoid_steps`) and `sigmoid_graph`.
+`chain_rule_symbols`, `branch_graph`, `node_rule_graph`, `sigmoid_expanded_graph` (with
+`sigmoid_steps`) and `sigmoid_graph`. `make_graph` lays a graph out from its arrows, by name,
+with no coordinates: the quickest way to draw a new one.
 Output is deterministic: fixed figure size and dpi, no randomness (`graph_png` gives bytes).
 Notebooks 01-03 draw their graphs with it, and so do the chain_rule and shopping widgets.
 """
@@ -432,6 +434,138 @@ def chain_rule_graph(x: float, y: float, dz: float = 1.0) -> Graph:
         Edge("square", "z", z, dz),
     ]
     return Graph(nodes, edges, values)
+
+
+COLUMN = 3.5  # drawing units between two columns of operation nodes in make_graph
+
+
+def make_graph(ops: dict, edges: list, notes: dict | None = None, title: str = "") -> Graph:
+    """A graph from its arrows, written by name: no coordinates.
+
+    ops: the operation nodes, name -> the label drawn in its circle, e.g. {"mul": "×"}.
+    edges: one tuple per arrow, (src, dst, forward) or (src, dst, forward, backward): the value
+    drawn above the arrow and, in red, below it (a number, a string, or None for nothing).
+    Every other name in `edges` is a variable, drawn as its name: an input if arrows leave it,
+    an output if an arrow arrives. notes: optional text under an operation node, by name.
+
+    Layout: each operation node one column right of the rightmost operation feeding it; a node
+    fed only by inputs has them fanned out on its left; an input that joins a later node (the
+    apple example's tax) comes in from below; an output sits right of its node. Each input
+    should feed one node: for other shapes place `Node`s and `Edge`s by hand.
+    values: each forward value by its arrow's src name, each backward value by "d" + src.
+
+        make_graph({"mul": "×"}, [("x", "mul", 3), ("y", "mul", 2), ("mul", "z", 6)])
+    """
+    notes = notes or {}
+    for e in edges:
+        if len(e) not in (3, 4):
+            raise ValueError(f"make_graph: an edge is (src, dst, forward) or (src, dst, forward, "
+                             f"backward), got {e!r}")
+    edges = [tuple(e) + (None,) * (4 - len(e)) for e in edges]
+    names = list(dict.fromkeys(n for e in edges for n in e[:2]))
+    for name in list(ops) + list(notes):
+        if name not in names:
+            raise ValueError(f"make_graph: {name!r} is in ops or notes but on no edge; "
+                             f"the edges name {names}")
+    feeds = {name: [e[0] for e in edges if e[1] == name] for name in names}
+
+    column: dict = {}
+
+    def col(name, seen=()):
+        if name not in column:
+            if name in seen:
+                raise ValueError(f"make_graph: the arrows go round in a circle through {name!r}")
+            column[name] = 1 + max([col(s, seen + (name,)) for s in feeds[name] if s in ops],
+                                   default=0)
+        return column[name]
+
+    pos: dict = {}
+    first = [n for n in ops if not any(s in ops for s in feeds[n])]
+    for row, name in enumerate(first):  # nodes fed only by inputs: one row each
+        pos[name] = (col(name) * COLUMN, -4.0 * row if row else 0.0)
+    for name in sorted(ops, key=col):
+        if name not in pos:
+            ys = [pos[s][1] for s in feeds[name] if s in ops]
+            pos[name] = (col(name) * COLUMN, sum(ys) / len(ys))
+    nodes = []
+    for name in ops:
+        x, y = pos[name]
+        inputs = [s for s in feeds[name] if s not in ops]
+        if name in first:  # fanned out on the left, 2.5 units apart
+            spots = [(x - COLUMN, y + 1.25 * (len(inputs) - 1) - 2.5 * k) for k in range(len(inputs))]
+        else:  # joining from below (then above)
+            spots = [(x - COLUMN, y + (-2.1 if k % 2 == 0 else 2.1) * (1 + k // 2))
+                     for k in range(len(inputs))]
+        for s, spot in zip(inputs, spots):
+            pos.setdefault(s, spot)
+        nodes.append(Node(name, ops[name], pos[name], note=notes.get(name, "")))
+    inputs = [Node(n, n, pos.get(n, (0.0, 0.0)), "input") for n in names
+              if n not in ops and not feeds[n]]
+    for name in names:
+        if name not in ops and feeds[name]:  # an output, right of the node it comes from
+            x, y = pos.get(feeds[name][0], (0.0, 0.0))
+            nodes.append(Node(name, name, (x + 2.6, y), "output"))
+    nodes = inputs + nodes
+    values = {}
+    graph_edges = []
+    for src, dst, forward, backward in edges:
+        graph_edges.append(Edge(src, dst, forward, backward, 0.5 if src in ops else 0.4))
+        values[src] = forward
+        if backward is not None:
+            values["d" + src] = backward
+    return Graph(nodes, graph_edges, values, title=title)
+
+
+def chain_rule_symbols() -> Graph:
+    """z = t**2 with t = x + y in symbols (the book's 그림 5-7 and 5-8): forward values t, z above
+    the edges, and below, in red, each edge's dz/d(value) as a product of local derivatives."""
+    dz_dt = r"\dfrac{\partial z}{\partial t}"
+    nodes = [Node("x", "x", (0, 1.8), "input"), Node("y", "y", (0, -0.6), "input"),
+             Node("add", "+", (3.2, 0.6)), Node("square", "**2", (6.6, 0.6)),
+             Node("z", "z", (9.4, 0.6), "output")]
+    edges = [Edge("x", "add", None, rf"${dz_dt}\dfrac{{\partial t}}{{\partial x}}$", 0.35),
+             Edge("y", "add", None, rf"${dz_dt}\dfrac{{\partial t}}{{\partial y}}$", 0.35),
+             Edge("add", "square", "$t$", f"${dz_dt}$"),
+             Edge("square", "z", "$z$", r"$\dfrac{\partial z}{\partial z}$")]
+    return Graph(nodes, edges, title="in symbols")
+
+
+def branch_graph(x: float, y: float, dz: float = 1.0) -> Graph:
+    """z = x*y + x, where x is used twice: both passes, with the branch point drawn as a node
+    called `copy`, whose backward adds what arrives along the two branches (written under it).
+
+    Backward: the + node passes dz to m = x*y and to x; the × node gives x the value dm * y and
+    y the value dm * x; copy adds: dz/dx = y + 1 (times dz), dz/dy = x.
+    """
+    m = x * y
+    z = m + x
+    dm, dx_add = dz * 1, dz * 1
+    dx_mul, dy = dm * y, dm * x
+    dx = dx_mul + dx_add
+    values = dict(x=x, y=y, m=m, z=z, dz=dz, dm=dm, dx_add=dx_add, dx_mul=dx_mul, dy=dy, dx=dx)
+    nodes = [Node("x", "x", (0, 0.6), "input"),
+             Node("copy", "copy", (2.6, 0.6), note=f"{format_value(dx_mul)} + {format_value(dx_add)}"),
+             Node("y", "y", (2.6, 3.6), "input"), Node("mul", "×", (5.8, 2.6)),
+             Node("add", "+", (9.0, 0.6)), Node("z", "z", (11.6, 0.6), "output")]
+    edges = [Edge("x", "copy", x, dx), Edge("copy", "mul", x, dx_mul),
+             Edge("y", "mul", y, dy, 0.4), Edge("copy", "add", x, dx_add, 0.6),
+             Edge("mul", "add", m, dm), Edge("add", "z", z, dz)]
+    return Graph(nodes, edges, values)
+
+
+def node_rule_graph(op: str) -> Graph:
+    """One + or × node in symbols (book 5.3.1 and 5.3.2): x and y in, `x op y` out,
+    and below, in red, what backward sends each input: dout × 1 for +, dout times the other
+    input for ×."""
+    if op not in ("+", "×"):
+        raise ValueError(f"node_rule_graph: expected '+' or '×', got {op!r}")
+    dx, dy, title = (("dout × 1", "dout × 1", "add: dout passes on to both") if op == "+" else
+                     ("dout × y", "dout × x", "multiply: the inputs swap"))
+    nodes = [Node("x", "x", (0, 1.9), "input"), Node("y", "y", (0, -0.9), "input"),
+             Node("node", op, (3.2, 0.5)), Node("z", "z", (6.0, 0.5), "output")]
+    edges = [Edge("x", "node", None, dx, 0.35), Edge("y", "node", None, dy, 0.35),
+             Edge("node", "z", f"x {op} y", "dout")]
+    return Graph(nodes, edges, title=title)
 
 
 def sigmoid_steps(x, dout) -> dict:
