@@ -59,7 +59,7 @@ def _number(got, what: str) -> float:
                     ) from None
 
 
-# ---------------------------------------------------------------- debug_stuck_digit (section 1)
+# ---------------------------------------------------------------- debug_stuck_digit (section 2)
 
 
 @exercise("debug_stuck_digit", hints=(
@@ -100,7 +100,7 @@ def check_debug_stuck_digit(prediction) -> None:
                        f"멈춘 신경망의 정확도는 11.35%였습니다"))
 
 
-# ---------------------------------------------------------------- fix_softmax_with_loss (section 4)
+# ---------------------------------------------------------------- fix_softmax_with_loss (section 5)
 
 _SOFTMAX_SEED = 7
 
@@ -248,7 +248,7 @@ def check_fix_softmax_with_loss(Layer, part) -> None:
         _check_softmax_layer(Layer, one_hot=False)
 
 
-# ---------------------------------------------------------------- fix_affine (section 5)
+# ---------------------------------------------------------------- fix_affine (section 6)
 
 _AFFINE_SEED = 11
 # (N, D, M): every size different; then W square and the batch as large as the output, where a
@@ -300,10 +300,10 @@ def check_fix_affine(Layer) -> None:
         if getattr(layer, "W", None) is not W or getattr(layer, "b", None) is not b:
             raise Wrong(tr("Affine(W, b) must keep W and b themselves in self.W and self.b, not "
                            "copies: the network updates its params in place, and a copy never "
-                           "sees the update (section 2)",
+                           "sees the update (section 3)",
                            "Affine(W, b)는 self.W와 self.b에 복사본이 아니라 W와 b 그 자체를 "
                            "보관해야 합니다: 신경망은 params를 제자리에서 갱신하므로 복사본에는 "
-                           "그 갱신이 전혀 반영되지 않습니다 (2절)"))
+                           "그 갱신이 전혀 반영되지 않습니다 (3절)"))
         close(layer.forward(x), x0 @ W0 + b0,
               tr(f"forward(x) with {where}", f"forward(x) (형상 {where})"))
         what = tr(f"backward(dout) with {where}", f"backward(dout) (형상 {where})")
@@ -347,7 +347,7 @@ def check_fix_affine(Layer) -> None:
                                         "backward(dout) (float32 배열): db"))
 
 
-# ---------------------------------------------------------------- debug_print_lines (section 10)
+# ---------------------------------------------------------------- debug_print_lines (Going deeper)
 
 PER_EVALUATION = _Part(Text("per evaluation", "평가당 줄 수"))
 TOTAL = _Part(Text("total", "전체 줄 수"))
