@@ -163,6 +163,15 @@ def test_plot_gradient_cost_marks_estimated_points_open():
         plot_gradient_cost([10, 100], [0.01, 0.1], [1e-4, 1e-4], measured=[True])
 
 
+def test_plot_history_starts_the_accuracy_curves_at_the_untrained_network():
+    h = History(loss=[2.3, 1.0], eval_iters=[1, 2], train_acc=[0.8, 0.9], test_acc=[0.79, 0.88])
+    ax_a = plot_history(h, start=(0.11, 0.12)).axes[1]
+    np.testing.assert_allclose(ax_a.lines[0].get_xdata(), [0, 1, 2])
+    np.testing.assert_allclose(ax_a.lines[0].get_ydata(), [0.11, 0.8, 0.9])
+    np.testing.assert_allclose(ax_a.lines[1].get_ydata(), [0.12, 0.79, 0.88])
+    assert h.eval_iters == [1, 2] and h.train_acc == [0.8, 0.9]  # the history is left alone
+
+
 # --- notebook 03: the graphs drawn with symbols (scratchnet/toolkit/computational_graphs.py)
 
 

@@ -17,8 +17,12 @@ from ._figures import BAR_COLOR, _figure
 from ._panel import _Explorer, _slider_look
 
 
-def plot_history(history, fig: Figure | None = None, smooth: int = 50) -> Figure:
-    """Loss per iteration (with a running mean) and train/test accuracy at each evaluation."""
+def plot_history(history, fig: Figure | None = None, smooth: int = 50, start=None) -> Figure:
+    """Loss per iteration (with a running mean) and train/test accuracy at each evaluation.
+
+    start: (train accuracy, test accuracy) of the network before training, drawn at iteration 0
+    so that the accuracy curves begin where training did.
+    """
     fig = _figure(fig, (9.6, 3.6))  # 960 px at 100 dpi: fits a projected slide
     ax_l, ax_a = fig.subplots(1, 2)
     loss = np.asarray(history.loss, dtype=float)
@@ -31,10 +35,15 @@ def plot_history(history, fig: Figure | None = None, smooth: int = 50) -> Figure
     ax_l.set_ylabel("loss")
     ax_l.set_title("Training loss")
     ax_l.legend()
-    if history.eval_iters:
-        ax_a.plot(history.eval_iters, history.train_acc, "o-", label="train")
-        if history.test_acc:
-            ax_a.plot(history.eval_iters, history.test_acc, "s--", label="test")
+    iters, train_acc = list(history.eval_iters), list(history.train_acc)
+    test_acc = list(history.test_acc)
+    if start is not None and iters:
+        iters, train_acc = [0] + iters, [start[0]] + train_acc
+        test_acc = [start[1]] + test_acc if test_acc else test_acc
+    if iters:
+        ax_a.plot(iters, train_acc, "o-", label="train")
+        if test_acc:
+            ax_a.plot(iters, test_acc, "s--", label="test")
         ax_a.legend(loc="lower right")
     ax_a.set_xlabel("iteration")
     ax_a.set_ylabel("accuracy")
