@@ -12,8 +12,16 @@ rounding error is about eps * |f| / h (about 1e-11 in float64 for a loss of orde
     float64: h = 1e-4 (the book's), floor 1e-3, threshold 1e-7
     float32: h = 1e-2,              floor 1e-2, threshold 1e-2 (float32 confirms ~2 digits)
 
-A check can fail without a bug where the loss has a kink: if a ReLU input lies within h of 0,
-f(x + h) and f(x - h) fall on different sides and the central difference averages two slopes.
+The threshold is sharp on purpose (it catches the book's +1e-7 inside the log, a relative
+error of a few 1e-7), so a correct backward pass can fail it in three ways:
+- the loss differs from the one backprop differentiates (the book's +1e-7);
+- a ReLU input lies within h of 0: f(x + h) and f(x - h) fall on different sides of the kink
+  and the central difference averages two slopes;
+- truncation: the central difference itself is off by about h**2 * |f'''| / 6, 1.7e-9 * |f'''|
+  at h = 1e-4, more than the 1e-10 the rule allows an entry below the floor once |f'''| > 0.06
+  (sum(w**3) at w = (0.02, 0.5, 1) fails with error 4.2e-6).
+To tell truncation from a bug, check again with h / 10: a truncation error shrinks about 100
+times, a bug's error stays.
 """
 
 from __future__ import annotations
@@ -51,8 +59,9 @@ def check_rule(dtype) -> CheckRule:
 def default_h(dtype) -> float:
     """Step for central differences: the book's 1e-4 in float64, 1e-2 in float32.
 
-    The rounding error of f(x+h) - f(x-h) grows like eps / h, the truncation error like h**2;
-    float32's eps (1.2e-7) is 1e9 times float64's, so its best h is much larger.
+    The rounding error of (f(x+h) - f(x-h)) / 2h grows like eps * |f| / h, the truncation
+    error like h**2 * |f'''| / 6; float32's eps (1.2e-7) is 1e9 times float64's, so its best h
+    is much larger.
     """
     return check_rule(dtype).h
 

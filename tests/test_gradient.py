@@ -79,3 +79,73 @@ def test_compare_gradients_table_and_verdict():
         compare_gradients(a, {"W": a["W"]})
     f32 = compare_gradients({"W": np.ones(2, np.float32)}, {"W": np.ones(2, np.float32)})
     assert f32.tolerance == 1e-2 and f32.dtype == "float32"
+
+
+# ----------------------------------------------- the timing logic of notebook 05 (no real clock)
+
+def test_seconds_keeps_the_best_run_of_a_clock():
+    from scratchnet.toolkit.gradient_cost import seconds
+    ticks = iter([0.0, 0.5, 1.0, 1.2, 2.0, 2.9])  # runs of 0.5, 0.2 and 0.9 s
+    calls = []
+    best = seconds(lambda: calls.append(1), repeat=3, clock=lambda: next(ticks))
+    assert best == pytest.approx(0.2) and len(calls) == 3
+
+
+def test_numerical_estimate_is_time_per_parameter_of_b2_times_p():
+    from scratchnet import TwoLayerNet
+    from scratchnet.toolkit.gradient_cost import numerical_estimate
+    net = TwoLayerNet(6, 4, 3, rng=0)
+    x, t = np.ones((2, 6)), np.array([0, 2])
+    timed = []
+
+    def timer(f, repeat):  # runs f once, as a real timer would, and says it took 0.3 s
+        f()
+        timed.append(repeat)
+        return 0.3
+    before = {k: v.copy() for k, v in net.params.items()}
+    P = 6 * 4 + 4 + 4 * 3 + 3
+    assert numerical_estimate(net, x, t, repeat=7, timer=timer) == pytest.approx(0.3 / 3 * P)
+    assert timed == [7]
+    for k in before:  # the b2 it differentiated is restored
+        np.testing.assert_array_equal(net.params[k], before[k])
+
+
+def test_loglog_slope_of_power_laws():
+    from scratchnet.toolkit.gradient_cost import loglog_slope
+    P = np.array([3985, 7960, 15910, 39760, 79510, 159010])
+    assert loglog_slope(P, 2e-9 * P ** 2) == pytest.approx(2.0)
+    assert loglog_slope(P, 5e-4 * np.ones(6)) == pytest.approx(0.0, abs=1e-12)
+    # a fixed cost plus a part that grows like P: the fitted k lies between 0 and 1
+    k = loglog_slope(P, 3e-4 + 5e-9 * P)
+    assert 0 < k < 1
+    # noise of +-30 % around P**1.5 moves k by little
+    noisy = 1e-6 * P ** 1.5 * np.array([1.3, 0.7, 1.2, 0.8, 1.3, 0.7])
+    assert abs(loglog_slope(P, noisy) - 1.5) < 0.15
+    with pytest.raises(ValueError, match="loglog_slope"):
+        loglog_slope([1.0], [2.0])
+
+
+def test_plot_gradient_cost_labels_the_numerical_points():
+    import matplotlib
+    matplotlib.use("Agg")
+    from scratchnet.toolkit.gradient_cost import plot_gradient_cost
+    fig = plot_gradient_cost([3985, 39760], [1.1, 14.0], [3e-4, 4e-4], measured=[True, False],
+                             labels=["784-5-10", "784-50-10"])
+    assert [t.get_text() for t in fig.axes[0].texts] == ["784-5-10", "784-50-10"]
+    with pytest.raises(ValueError, match="plot_gradient_cost"):
+        plot_gradient_cost([10, 100], [0.01, 0.1], [1e-4, 1e-4], labels=["one"])
+
+
+def test_truncation_error_is_a_third_way_a_correct_gradient_fails():
+    """The central difference is off by about h**2 |f'''| / 6: for sum(w**3), h**2 = 1e-8 in every
+    entry, which the rule measures against 2 * 0.0012 for w = 0.02. h / 10 cures it; a bug stays."""
+    from scratchnet.gradient import check_rule
+    w = np.array([0.02, 0.5, 1.0])
+    cube = lambda v: np.sum(v ** 3)
+    right, wrong = 3 * w ** 2, 2 * w ** 2
+    threshold = check_rule(np.float64).threshold
+    err = rel_error(right, numerical_gradient(cube, w))
+    assert err == pytest.approx(1e-8 / (2 * 3 * 0.02 ** 2), rel=1e-3) and err > threshold  # 4.2e-6
+    assert rel_error(right, numerical_gradient(cube, w, h=1e-5)) < threshold
+    assert rel_error(wrong, numerical_gradient(cube, w)) > 0.1
+    assert rel_error(wrong, numerical_gradient(cube, w, h=1e-5)) > 0.1
