@@ -57,6 +57,8 @@ def test_chain_rule_mul_passes_with_numpy_scalars():
     (lambda x, y: right_grads(x, y)[::-1], "dz/dx", "swapped"),
     (lambda x, y: (2 * (x + y), 2 * (x + y)), "dz/dx", "the answer for t = x + y"),
     (lambda x, y: (right_grads(x, y)[0], 2 * x * y), "dz/dy", "got 12 (that is dz/dt = 2t alone"),
+    # the 2 of t**2 forgotten: at (3, 2) t * y = 12 = 2t, so one point alone cannot tell the two
+    (lambda x, y: (x * y * y, x * y * x), "dz/dx", "got 12 (that is dz/dt · dt/dx with dz/dt = t"),
 ])
 def test_chain_rule_mul_names_the_likely_mistake(attempt, part, words):
     res = check("chain_rule_mul", attempt)

@@ -21,23 +21,36 @@ _MUL_POINTS = [(3.0, 2.0), (-1.5, 4.0), (0.5, -0.25), (0.0, 2.5)] + [
     (float(a), float(b)) for a, b in np.round(np.random.default_rng(1).uniform(-5, 5, (3, 2)), 3)]
 
 
-def _mul_mistake(part: str, x: float, y: float, got: float) -> str:
-    """A likely reason for a wrong dz/dx (part "dz/dx") or dz/dy at (x, y), or ''."""
-    t = x * y
-    own, other = (y, x) if part == "dz/dx" else (x, y)  # dt/d(this input), dt/d(the other)
+def _mul_mistake(part: str, points, values) -> str:
+    """A likely reason for the learner's wrong dz/dx (part "dz/dx") or dz/dy, or ''.
+
+    A reason is given only when its formula gives the learner's number at every point tried:
+    at a single point two mistakes can coincide (at (3, 2), 2t and t * y are both 12)."""
     name = part[-1]
+
+    def own(x, y):  # dt/d(this input)
+        return y if part == "dz/dx" else x
+
+    def other(x, y):
+        return x if part == "dz/dx" else y
+
     reasons = [
-        (2 * t, tr(f"that is dz/dt = 2t alone: multiply it by the × node's local derivative dt/d{name}",
-                   f"dz/dt = 2t만 구한 값입니다. 여기에 × 노드의 국소적 미분 dt/d{name}를 곱하세요")),
+        (lambda x, y: x * y * own(x, y),
+         tr(f"that is dz/dt · dt/d{name} with dz/dt = t: the derivative of t² is 2t",
+            f"dz/dt = t로 계산한 dz/dt · dt/d{name}입니다. t²의 미분은 2t입니다")),
+        (lambda x, y: 2 * x * y,
+         tr(f"that is dz/dt = 2t alone: multiply it by the × node's local derivative dt/d{name}",
+            f"dz/dt = 2t만 구한 값입니다. 여기에 × 노드의 국소적 미분 dt/d{name}를 곱하세요")),
         (own, tr(f"that is the local derivative dt/d{name} alone: multiply it by dz/dt = 2t",
                  f"국소적 미분 dt/d{name}만 구한 값입니다. 여기에 dz/dt = 2t를 곱하세요")),
-        (2 * t * other, tr("that is the other gradient: are dz/dx and dz/dy swapped?",
-                           "다른 쪽 기울기입니다. dz/dx와 dz/dy가 서로 바뀌지 않았나요?")),
-        (2 * (x + y), tr("that is the answer for t = x + y, the example above; here t = x * y",
-                         "위의 예인 t = x + y일 때의 답입니다. 여기서는 t = x * y입니다")),
+        (lambda x, y: 2 * x * y * other(x, y),
+         tr("that is the other gradient: are dz/dx and dz/dy swapped?",
+            "다른 쪽 기울기입니다. dz/dx와 dz/dy가 서로 바뀌지 않았나요?")),
+        (lambda x, y: 2 * (x + y), tr("that is the answer for t = x + y, the example above; here t = x * y",
+                                      "위의 예인 t = x + y일 때의 답입니다. 여기서는 t = x * y입니다")),
     ]
-    for value, why in reasons:
-        if np.isclose(got, value) and not np.isclose(got, 2 * t * own):
+    for formula, why in reasons:
+        if all(v is not None and np.isclose(v, formula(x, y)) for (x, y), v in zip(points, values)):
             return f" ({why})"
     return ""
 
@@ -56,6 +69,7 @@ def check_chain_rule_mul(grads, part) -> None:
     answers = [sequence(grads(x, y), 2, f"grads({x:g}, {y:g})") for x, y in _MUL_POINTS]
     for i, name in enumerate(("dz/dx", "dz/dy")):
         with part(name):
+            values = [_number_or_none(answer[i]) for answer in answers]
             for (x, y), answer in zip(_MUL_POINTS, answers):
                 got = answer[i]
                 where = f"grads({x:g}, {y:g})"
@@ -77,9 +91,18 @@ def check_chain_rule_mul(grads, part) -> None:
                 num = numerical_gradient(lambda v: (v[0] * v[1]) ** 2, np.array([x, y]))[i]
                 if not rel_error(value, num) < check_rule(np.float64).threshold:
                     raise Wrong(tr(f"{where}: {name} should be {show(num)} (numerical gradient), "
-                                   f"got {show(value)}{_mul_mistake(name, x, y, value)}",
+                                   f"got {show(value)}{_mul_mistake(name, _MUL_POINTS, values)}",
                                    f"{where}: 수치 미분으로 구한 {name}는 {show(num)}인데, 여러분의 "
-                                   f"값은 {show(value)}입니다{_mul_mistake(name, x, y, value)}"))
+                                   f"값은 {show(value)}입니다{_mul_mistake(name, _MUL_POINTS, values)}"))
+
+
+def _number_or_none(got):
+    """got as a float, or None when it is not one number (the check reports that itself)."""
+    try:
+        arr = None if isinstance(got, (str, bytes)) else np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    return float(arr) if arr is not None and arr.shape == () else None
 
 
 # ---------------------------------------------------------------- branch_gradients
