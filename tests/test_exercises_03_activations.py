@@ -208,7 +208,10 @@ def test_output_layer_wrong_attempts(name):
     # the output is not kept in self.out
     second = failed(check(name, attempt(name, forward=lambda self, x: f(x))),
                     "FAIL in forward", "self.out is still None")
-    assert "\nA stronger hint: " in second
+    assert "\nHint: " in second  # forward's first failure: forward's first hint
+    again = failed(check(name, attempt(name, backward=lambda self, d: dfdy(self.out))),
+                   "FAIL in backward")
+    assert "\nA stronger hint: " in again  # backward fails again: its stronger hint
     # forward writes into x
     def in_place_forward(self, x):
         x[...] = f(x)
@@ -292,7 +295,9 @@ def test_find_the_bug_wrong_attempts():
     assert "\nHint: " in first
     second = failed(check("sigmoid_find_the_bug", ("forward", Buggy)), "FAIL in FixedSigmoid",
                     "self.out after forward(x)")
-    assert "\nA stronger hint: " in second
+    assert "\nHint: " in second  # another part's first failure
+    again = failed(check("sigmoid_find_the_bug", ("forward", Buggy)), "FAIL in FixedSigmoid")
+    assert "\nA stronger hint: " in again
     failed(check("sigmoid_find_the_bug", (None, Fixed)), "FAIL in bug_in", "bug_in is still None")
     failed(check("sigmoid_find_the_bug", ("exp", Fixed)), "should be 'forward' or 'backward'")
     failed(check("sigmoid_find_the_bug", Fixed), "should give 2 values")

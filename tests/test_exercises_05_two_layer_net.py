@@ -219,7 +219,8 @@ def test_relu_kink_outcomes():
     failed(name, {"failing": 3, "ratio": 0.65}, "as a tuple, list or set")
     second = failed(name, {"failing": ("W1", "b1"), "ratio": 0.5}, "expected 0.65, got 0.5",
                     part="ratio")
-    assert "\nA stronger hint: " in second.message
+    assert "\nHint: " in second.message  # ratio's first failure: its first hint
+    assert "\nA stronger hint: " in check(name, {"failing": ("W1", "b1"), "ratio": 0.5}).message
     failed(name, {"failing": ("W1", "b1"), "ratio": 1.0}, "expected 0.65")
 
 

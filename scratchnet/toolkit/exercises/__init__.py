@@ -17,11 +17,20 @@ The check has four outcomes, shown as the cell's result:
     mul_layer: FAIL in backward ...       what was expected, what came, for which input
     mul_layer: PASS ...                   every part, every constraint the exercise states
 
-Hints come only after a failed attempt: the first FAIL adds the exercise's first hint, a
-second FAIL (and every later one) its stronger hint. An untouched stub never shows a hint.
+Hints come only after a failed attempt, and they belong to the part that failed: its first
+FAIL shows that part's first hint, a later FAIL of the same part its stronger hint. A checker
+may raise `Wrong(message, hint=(first, stronger))` for a particular kind of mistake; then those
+are the hints shown. A format slip (`FormatSlip`: text where a number goes, a list where a dict
+goes, a missing key) gets a plain message and uses up no hint. An untouched stub never shows one.
 
-A check is registered with `@exercise(name, parts=..., hints=(first, stronger))`. Its checker
-takes the attempt and, when the exercise has parts, a `part` context for each of them:
+Predictions (numbers, shapes, names the learner predicts) are all checked by one checker,
+`predict.prediction`, with one rule for what it accepts; their FAILs never give the right value
+of a wrong part. `reveal(name)` shows a prediction's answers.
+
+A check is registered with `@exercise(name, parts=..., hints=(first, stronger))`, or with
+`hints={part: (first, stronger), ...}`, a pair for each part. Its checker takes the attempt and,
+when the exercise has parts, a `part` context for each of them (a name it does not declare is
+an error of the check, `CheckError`):
 
     @exercise("mul_layer", parts=("forward", "backward"), hints=("...", "..."))
     def check_mul_layer(Layer, part):
@@ -38,7 +47,7 @@ comparisons they share. To get a notebook's stubs back after editing them, see `
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from ...language import Text, get_language, tr
@@ -46,11 +55,32 @@ from ...language import Text, get_language, tr
 CHECKS: dict = {}  # name -> Exercise; filled by the modules imported at the bottom
 STATUSES = NOT_ATTEMPTED, PARTLY_DONE, FAILED, PASSED = (  # what CheckResult.status holds
     "not attempted", "partly done", "failed", "passed")
-_failures: dict = {}  # name -> failed attempts so far in this kernel: picks the hint
+_failures: dict = {}  # (name, part) -> failed attempts so far in this kernel: picks the hint
+
+
+def _declared(part, parts: tuple) -> bool:
+    """`part` is one of `parts` (a part may be a Text, compared as the same object)."""
+    return any(part is p or part == p or (isinstance(p, Text) and part in (p.en, p.ko))
+               for p in parts)
 
 
 class Wrong(AssertionError):
-    """Raised by a checker when the attempt gives a wrong answer (the message says how)."""
+    """Raised by a checker when the attempt gives a wrong answer (the message says how).
+
+    hint: (first, stronger), two Text, the hints for this kind of mistake; None: the part's."""
+
+    def __init__(self, message: str = "", hint: tuple | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+class FormatSlip(Wrong):
+    """The answer is not in the form asked (text for a number, a list for a dict, a missing key):
+    the message says which form is wanted, and no hint is used up."""
+
+
+class CheckError(RuntimeError):
+    """An error in a check itself (not in the learner's attempt): e.g. an undeclared part name."""
 
 
 class Unfilled(NotImplementedError):
@@ -63,8 +93,15 @@ class Exercise:
     name: str
     checker: Callable
     parts: tuple  # () for a one-piece exercise
-    hints: tuple  # (first hint, stronger hint), each a Text in English and Korean
+    hints: tuple | dict  # (first hint, stronger hint), or {part: (first, stronger)}; Text each
     todo: Text | None = None  # what an untouched stub asks for, when "replace each raise" is not it
+    answers: dict = field(default_factory=dict)  # a prediction's {part: predict.Answer}
+
+    def hints_for(self, part) -> tuple:
+        """The (first, stronger) hints of `part` (the exercise's own pair when it has one)."""
+        if not isinstance(self.hints, dict):
+            return self.hints
+        return next(pair for p, pair in self.hints.items() if p is part or p == part)
 
 
 @dataclass
@@ -94,13 +131,17 @@ class _Parts:
     with the next part, so predictions filled in any order are checked; `check` then reports
     the first unfilled one."""
 
-    def __init__(self):
+    def __init__(self, ex: Exercise):
+        self.ex = ex
         self.done: list = []
         self.unfilled: list = []  # (part, Unfilled) in the order met
         self.current: str | None = None
 
     @contextmanager
-    def __call__(self, name: str):
+    def __call__(self, name):
+        if not _declared(name, self.ex.parts):
+            raise CheckError(f"exercise {self.ex.name!r}: part {name!r} is not one of its declared "
+                             f"parts {self.ex.parts}")
         self.current = name
         try:
             yield
@@ -118,16 +159,23 @@ def exercise(name: str, hints: tuple, parts: tuple = (), todo: Text | None = Non
     notebook's language, so both languages are given). todo: the sentence an untouched stub
     shows instead of "Replace each `raise NotImplementedError` ...", e.g. for a find-the-bug
     exercise whose stub is the buggy code."""
-    if len(hints) != 2:
+    pairs = list(hints.values()) if isinstance(hints, dict) else [hints]
+    if isinstance(hints, dict) and (len(hints) != len(parts) or not parts
+                                    or not all(_declared(k, parts) for k in hints)):
+        raise ValueError(f"exercise {name!r}: hints by part need exactly the parts {parts}, "
+                         f"got {tuple(hints)}")
+    if any(len(pair) != 2 for pair in pairs):
         raise ValueError(f"exercise {name!r}: give two hints (a first one and a stronger one)")
-    if not all(isinstance(t, Text) for t in hints) or not isinstance(todo, (Text, type(None))):
+    if not all(isinstance(t, Text) for pair in pairs for t in pair) or \
+            not isinstance(todo, (Text, type(None))):
         raise TypeError(f"exercise {name!r}: hints and todo are Text(en, ko): a learner reads them "
                         "in English or in Korean")
 
     def register(checker):
         if name in CHECKS:
             raise ValueError(f"exercise {name!r} is registered twice")
-        CHECKS[name] = Exercise(name, checker, tuple(parts), tuple(hints), todo)
+        CHECKS[name] = Exercise(name, checker, tuple(parts),
+                               dict(hints) if isinstance(hints, dict) else tuple(hints), todo)
         return checker
     return register
 
@@ -143,10 +191,10 @@ def _list(names) -> str:
 
 def _not_attempted(ex: Exercise, missing: Exception | None = None) -> str:
     if isinstance(missing, Unfilled):  # a prediction: every value still None
-        return tr(f"{ex.name}: not attempted yet. Replace each None with your number, then run "
-                  "this cell again.",
-                  f"{ex.name}: 아직 시도하지 않았습니다. None을 모두 여러분이 예측한 숫자로 "
-                  "바꾸고 이 셀을 다시 실행하세요.")
+        return tr(f"{ex.name}: not attempted yet. Replace each None with your prediction, then "
+                  "run this cell again.",
+                  f"{ex.name}: 아직 시도하지 않았습니다. None을 모두 여러분의 예측으로 바꾸고 "
+                  "이 셀을 다시 실행하세요.")
     if ex.todo:
         return tr(f"{ex.name}: not attempted yet. {ex.todo}",
                   f"{ex.name}: 아직 시도하지 않았습니다. {ex.todo}")
@@ -171,14 +219,31 @@ def _partly_done(ex: Exercise, done: list, current: str, missing: Exception) -> 
               f"{ex.name}: 일부 완료. {_list(done)}: 맞았습니다. {todo}.")
 
 
-def _failed(ex: Exercise, where: str | None, what: str) -> str:
-    _failures[ex.name] = _failures.get(ex.name, 0) + 1
-    first = _failures[ex.name] == 1
-    hint = ex.hints[0] if first else ex.hints[1]
-    label = tr("Hint", "힌트") if first else tr("A stronger hint", "더 자세한 힌트")
+def _failed(ex: Exercise, where, what: str, hint: tuple | None = None) -> str:
+    """A FAIL of part `where` (None: the whole exercise): the first failure of that part shows
+    the first hint, a later one the stronger; `hint` is the mistake's own pair, if it has one."""
+    key = (ex.name, where if where is None else str(where))
+    _failures[key] = _failures.get(key, 0) + 1
+    first = _failures[key] == 1
+    if hint is not None:
+        pair = hint
+    elif isinstance(ex.hints, dict):
+        pair = ex.hints_for(where) if where is not None else None  # a crash before any part
+    else:
+        pair = ex.hints
     place = tr(f" in {where}", f" ({where})") if where else ""
-    return tr(f"{ex.name}: FAIL{place}. {what}\n{label}: {hint}",
-              f"{ex.name}: 실패{place}. {what}\n{label}: {hint}")
+    text = tr(f"{ex.name}: FAIL{place}. {what}", f"{ex.name}: 실패{place}. {what}")
+    if not pair:
+        return text
+    label = tr("Hint", "힌트") if first else tr("A stronger hint", "더 자세한 힌트")
+    return f"{text}\n{label}: {pair[0] if first else pair[1]}"
+
+
+def _slipped(ex: Exercise, where, what: str) -> str:
+    """A format slip: what form is wanted, and no hint used up."""
+    place = tr(f" in {where}", f" ({where})") if where else ""
+    return tr(f"{ex.name}: not in the form asked{place}. {what}",
+              f"{ex.name}: 답의 형태가 맞지 않습니다{place}. {what}")
 
 
 def _passed(ex: Exercise) -> str:
@@ -194,7 +259,7 @@ def check(name: str, attempt, strict: bool = False) -> CheckResult:
         raise KeyError(tr(f"no exercise called {name!r}; known: {', '.join(sorted(CHECKS))}",
                           f"{name!r}이라는 연습 문제는 없습니다. 있는 것: {', '.join(sorted(CHECKS))}"))
     ex = CHECKS[name]
-    parts = _Parts()
+    parts = _Parts(ex)
     if attempt is None:
         result = CheckResult(name, NOT_ATTEMPTED, _not_attempted(ex))
     else:
@@ -209,8 +274,13 @@ def check(name: str, attempt, strict: bool = False) -> CheckResult:
                 result = CheckResult(name, PARTLY_DONE, msg, tuple(parts.done))
             else:
                 result = CheckResult(name, NOT_ATTEMPTED, _not_attempted(ex, missing))
+        except FormatSlip as e:
+            result = CheckResult(name, FAILED, _slipped(ex, parts.current, str(e)), tuple(parts.done))
+        except CheckError:
+            raise
         except AssertionError as e:  # Wrong, or a plain assert in the learner's own code
-            result = CheckResult(name, FAILED, _failed(ex, parts.current, str(e)), tuple(parts.done))
+            result = CheckResult(name, FAILED, _failed(ex, parts.current, str(e),
+                                                       getattr(e, "hint", None)), tuple(parts.done))
         except Exception as e:  # the attempt itself crashed
             what = tr(f"Your code raised {type(e).__name__}: {e}",
                       f"여러분의 코드에서 예외가 발생했습니다. {type(e).__name__}: {e}")
@@ -229,3 +299,4 @@ def forget_attempts() -> None:
 
 from . import (activations, affine_softmax, debugging, graphs, shopping,  # noqa: E402,F401
                training, two_layer_net)
+from .predict import reveal  # noqa: E402,F401

@@ -17,11 +17,24 @@ def show(x, digits: int = 4) -> str:
     a = np.asarray(x)
     if a.dtype.kind not in "biuf":  # a string, an object: as written
         return repr(x)
+    if a.dtype.kind == "b":  # a mask: True/False, as the learner's code holds it
+        return str(bool(a)) if a.ndim == 0 else (
+            tr(f"a mask of shape {a.shape}", f"형상 {a.shape}의 마스크") if a.size > 12
+            else np.array2string(a, separator=", "))
     if a.ndim == 0:
         return f"{float(a):.{digits}g}"
     if a.size > 12:
         return tr(f"an array of shape {a.shape}", f"형상 {a.shape}의 배열")
     return np.array2string(np.round(a.astype(float), digits), separator=", ")
+
+
+def show_pair(want, got) -> tuple[str, str]:
+    """show(want), show(got), with as many digits as it takes for the two to print differently."""
+    for digits in (4, 6, 8, 12, 17):
+        pair = show(want, digits), show(got, digits)
+        if pair[0] != pair[1]:
+            return pair
+    return pair
 
 
 def sequence(got, n: int, what: str) -> list:
@@ -48,9 +61,12 @@ def close(got, want, what: str, rtol: float = 1e-6, atol: float = 1e-9) -> None:
     if got_arr.shape != np.shape(want):
         raise Wrong(tr(f"{what}: expected shape {np.shape(want)}, got shape {got_arr.shape}",
                        f"{what}: 기대한 형상 {np.shape(want)}, 나온 형상 {got_arr.shape}"))
+    if np.asarray(got).dtype == np.float32:  # judged at float32's precision, not float64's
+        rtol, atol = max(rtol, 1e-6), max(atol, 1e-7)
     if not np.allclose(got_arr, want, rtol=rtol, atol=atol):
-        raise Wrong(tr(f"{what}: expected {show(want)}, got {show(got_arr)}",
-                       f"{what}: 기대한 값 {show(want)}, 나온 값 {show(got_arr)}"))
+        want_s, got_s = show_pair(want, got_arr)
+        raise Wrong(tr(f"{what}: expected {want_s}, got {got_s}",
+                       f"{what}: {want_s}이어야 하는데 {got_s}이 나왔습니다"))
 
 
 def same_dtype(got, want_dtype, what: str) -> None:
