@@ -170,6 +170,80 @@ def test_masks_print_as_truth_values_and_a_fail_never_shows_two_equal_values():
     close(np.float32(0.478261), 0.478261, "a float32 fraction")  # float32 precision: passes
 
 
+def _wrong_values(answer):
+    """Wrong values for a part: its known mistakes, and plain wrong ones of the same form."""
+    truth = answer.truth
+    if answer.kind == "number":
+        t = float(truth)
+        plain = [t * 1.7 + 0.3, t - 1.0 if t != 1.0 else 5.0, 0.0 if t != 0 else 1.0]
+        if answer.within is not None:
+            plain = [answer.within[1] * 3 + 1, answer.within[0] - 1]
+    elif answer.kind == "numbers":
+        plain = [[v * 1.7 + 0.3 for v in truth], [-v for v in truth] if any(truth) else [1] * len(truth)]
+    elif answer.kind == "shape":
+        plain = [tuple(truth) + (1,), tuple(reversed(truth)) if len(truth) > 1 else (truth[0] + 1,)]
+    elif answer.kind == "name":
+        plain = ["nothing-like-it"]
+    else:
+        plain = [[], list(truth)[:1] + ["zz"]]
+    return list(answer.mistakes) + plain
+
+
+def _shown_truths(answer):
+    """How the right value could appear in a message."""
+    t = answer.truth
+    if answer.kind == "number":
+        return {f"{float(t):g}", str(t)} - {"0", "1"}  # 0 and 1 appear in words too
+    if answer.kind == "numbers":
+        return {", ".join(f"{float(v):g}" for v in t), str(tuple(t))}
+    if answer.kind == "shape":
+        return {str(tuple(t))}
+    if answer.kind == "name":
+        return {repr(t), f"'{t}'"}
+    return {", ".join(sorted(t)), str(tuple(t))}
+
+
+PREDICTIONS = sorted(name for name, ex in CHECKS.items() if ex.answers)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("name", PREDICTIONS)
+def test_no_prediction_fail_shows_the_right_value_of_the_wrong_part(name, language):
+    """Every prediction of the series, every part, known mistakes and plain wrong numbers."""
+    ex = CHECKS[name]
+    right = {p: a.truth for p, a in ex.answers.items()}
+    set_language(language)
+    try:
+        for part, answer in ex.answers.items():
+            for wrong in _wrong_values(answer):
+                attempt = {**right, part: wrong}
+                if ex.form == ["tuple"]:
+                    attempt = tuple(attempt[p] for p in ex.answers)
+                res = check(name, attempt)
+                assert res.status == "failed", (name, part, wrong, res.message)
+                assert not any(t in res.message for t in _shown_truths(answer)), (
+                    name, part, wrong, res.message)
+            forget_attempts()
+            attempt = dict(right) if ex.form != ["tuple"] else tuple(right[p] for p in ex.answers)
+            assert check(name, attempt).passed, name
+    finally:
+        set_language("en")
+
+
+# Every exercise in which the learner predicts values rather than writes code.
+SERIES_PREDICTIONS = {"branch_gradients", "apple_orange_gradients", "shopping_coupon",
+                      "sigmoid_local_derivatives", "affine_image_shapes",
+                      "softmax_gradient_prediction", "softmax_uniform_loss",
+                      "gradcheck_loss_evaluations", "gradcheck_relu_kink",
+                      "mnist_untrained_guess", "mnist_epoch_count", "debug_stuck_digit",
+                      "debug_print_lines"}
+
+
+def test_every_prediction_of_the_series_is_declared_with_the_one_checker():
+    """The predictions the notebooks ask for, all through predict.prediction()."""
+    assert SERIES_PREDICTIONS - set(PREDICTIONS) == set()
+
+
 @pytest.fixture(autouse=True)
 def _fresh():
     forget_attempts()

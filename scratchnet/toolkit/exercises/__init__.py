@@ -96,6 +96,7 @@ class Exercise:
     hints: tuple | dict  # (first hint, stronger hint), or {part: (first, stronger)}; Text each
     todo: Text | None = None  # what an untouched stub asks for, when "replace each raise" is not it
     answers: dict = field(default_factory=dict)  # a prediction's {part: predict.Answer}
+    form: list = field(default_factory=list)  # a prediction's form: ["dict"] or ["tuple"]
 
     def hints_for(self, part) -> tuple:
         """The (first, stronger) hints of `part` (the exercise's own pair when it has one)."""

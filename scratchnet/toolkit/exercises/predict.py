@@ -240,6 +240,7 @@ def prediction(name: str, answers: dict, hints: tuple, form: str = "dict") -> No
 
     exercise(name, hints=hints, parts=parts)(checker)
     CHECKS[name].answers.update(answers)
+    CHECKS[name].form.append(form)
 
 
 def _values(attempt, parts: tuple, form: str) -> dict:
