@@ -7,7 +7,7 @@ Each notebook sets it in its first cell, the English edition to "en", the Korean
     set_language("ko")
 
 It chooses the language of the exercise checks (results and hints), of the widgets' labels,
-and of the errors the book's layers raise. Figures keep English labels, as the book's plots do.
+of the errors the book's layers raise, and of the figures' font (scratchnet.toolkit.fonts).
 
 Two ways to write a sentence in both languages:
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 LANGUAGES = ("en", "ko")
 _current = "en"
+_listeners: list = []  # called with the language after each set_language (the figures' font)
 
 
 def set_language(language: str) -> None:
@@ -30,6 +31,15 @@ def set_language(language: str) -> None:
         raise ValueError(f"set_language: expected one of {', '.join(map(repr, LANGUAGES))}, "
                          f"got {language!r}")
     _current = language
+    for listener in _listeners:
+        listener(language)
+
+
+def on_language_change(listener) -> None:
+    """Call listener(language) now and after every set_language (scratchnet.toolkit.fonts
+    uses it to give figures a font with Hangul while scratchnet speaks Korean)."""
+    _listeners.append(listener)
+    listener(_current)
 
 
 def get_language() -> str:

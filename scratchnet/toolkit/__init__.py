@@ -12,10 +12,11 @@ Each module is named after what it shows:
 - digits: MNIST digits, first-layer weights, predictions and the confusion matrix (06)
 - training_curves: loss and accuracy curves, and a dashboard that trains live (06)
 - progress: the training progress bar, a widget in Jupyter and text in a terminal
+- fonts: Hangul in figures while scratchnet speaks Korean (NanumGothic, from koreanize-matplotlib)
 - exercises: the exercise checker (`check`), PASS, FAIL with a hint, or "not attempted yet"
 - reset: puts the fresh exercise stubs back into a notebook (`python -m scratchnet.toolkit.reset`)
 
 `_panel` (widget plumbing) and `_figures` (figure helpers) are shared by the modules above.
 """
 
-from . import progress  # noqa: E402,F401  (installs train()'s progress bar)
+from . import fonts, progress  # noqa: E402,F401  (the figures' font; train()'s progress bar)
