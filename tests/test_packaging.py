@@ -100,3 +100,14 @@ def test_readmes_link_the_speed_report_and_the_contributors_guide(readme):
     text = (ROOT / readme).read_text(encoding="utf-8")
     for target in ("benchmarks/README.md", "CONTRIBUTING.md"):
         assert f"]({target})" in text and (ROOT / target).is_file(), (readme, target)
+
+
+def test_the_korean_readme_has_the_glossary_of_the_english_one():
+    def rows(name, heading):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        block = text[text.index(heading):].split("\n## ")[0]
+        return {tuple(sorted(c.strip() for c in line.strip("|").split("|")))
+                for line in block.splitlines() if line.startswith("| ") and "---" not in line
+                and not line.startswith(("| English", "| 한국어"))}
+    english = rows("README.md", "## Glossary")
+    assert len(english) > 40 and rows("README.ko.md", "## 용어 대조표") == english
