@@ -4,7 +4,7 @@ reason, one wrong attempt per stated constraint) and PASS, and hints come only a
 import numpy as np
 import pytest
 
-from scratchnet.toolkit.exercises import check, forget_attempts
+from scratchnet.toolkit.exercises import check, forget_attempts, reveal
 
 
 def stub(self, *args):
@@ -59,8 +59,9 @@ def test_relu_backward_writing_into_dout_fails_and_hints_grow():
     first = failed(check("relu_layer", Relu(backward=book_backward)),
                    "FAIL in backward", "dout was changed by your code")
     assert "\nHint: " in first and "stronger" not in first
+    assert "Pitfall 2" in first  # the in-place hint, pointing to the section that shows why
     second = check("relu_layer", Relu(backward=book_backward)).message
-    assert "\nA stronger hint: " in second
+    assert "\nA stronger hint: " in second and "dout.copy()" in second
 
 
 def test_relu_forward_writing_into_x_fails():
@@ -68,7 +69,9 @@ def test_relu_forward_writing_into_x_fails():
         self.mask = x <= 0
         x[self.mask] = 0
         return x
-    failed(check("relu_layer", Relu(forward=in_place)), "FAIL in forward", "x was changed by your code")
+    msg = failed(check("relu_layer", Relu(forward=in_place)), "FAIL in forward",
+                 "x was changed by your code")
+    assert "Pitfall 2" in msg
 
 
 def test_relu_ignoring_dout_fails():
@@ -77,8 +80,15 @@ def test_relu_ignoring_dout_fails():
 
 
 def test_relu_float64_from_float32_fails():
-    failed(check("relu_layer", Relu(backward=lambda self, dout: dout * (~self.mask).astype(float))),
-           "FAIL in backward", "given float32 input, returned float64")
+    msg = failed(check("relu_layer", Relu(backward=lambda self, dout: dout * (~self.mask).astype(float))),
+                 "FAIL in backward", "given float32 input, returned float64")
+    assert "notebooks 06 and 07 train in float32" in msg  # why the dtype matters here
+    assert "Hint: print the dtype of each array" in msg  # the dtype's hint, not backward's
+    # 1 - mask of a bool mask is an int64 array, and float32 * int64 is float64: said so
+    assert (np.ones(2, np.float32) * (1 - np.array([True, False]))).dtype == np.float64
+    msg = failed(check("relu_layer", Relu(backward=lambda self, dout: dout * (1 - self.mask))),
+                 "FAIL in backward", "returned float64", "1 - self.mask, for one, is an int64 array")
+    assert "The values are fine" in msg
     failed(check("relu_layer", Relu(forward=lambda self, x: (setattr(self, "mask", x <= 0),
                                                              np.maximum(x, 0).astype(float))[1])),
            "FAIL in forward", "given float32 input, returned float64")
@@ -87,29 +97,43 @@ def test_relu_float64_from_float32_fails():
 def test_relu_mask_is_checked():
     def no_mask(self, x):
         return np.maximum(x, 0)
-    failed(check("relu_layer", Relu(forward=no_mask, backward=lambda self, d: d)),
-           "FAIL in forward", "self.mask is still None")
+    msg = failed(check("relu_layer", Relu(forward=no_mask, backward=lambda self, d: d)),
+                 "FAIL in forward", "self.mask is still None")
+    assert "Hint: forward leaves self.mask behind" in msg
 
     def inverted(self, x):
         self.mask = x > 0
         return np.maximum(x, 0)
-    failed(check("relu_layer", Relu(forward=inverted, backward=lambda self, d: d * self.mask)),
-           "FAIL in forward", "self.mask should be True where x <= 0")
+    msg = failed(check("relu_layer", Relu(forward=inverted, backward=lambda self, d: d * self.mask)),
+                 "FAIL in forward", "self.mask should be True where x <= 0")
+    assert "[False,  True]" in msg and "[1., 0.]" not in msg and "[0., 1.]" not in msg  # True/False
+
+    def float_mask(self, x):  # 0/1 where True/False is asked: shown as True/False all the same
+        self.mask = (x > 0) * 1.0
+        return np.maximum(x, 0)
+    msg = failed(check("relu_layer", Relu(forward=float_mask)), "FAIL in forward")
+    assert "yours is [[ True, False]" in msg
 
 
 def test_relu_switch_at_zero_is_off():
     def strict(self, x):
         self.mask = x < 0
         return np.maximum(x, 0)
-    failed(check("relu_layer", Relu(forward=strict)), "FAIL in forward", "x = [-1.5, 0, 2]",
-           "self.mask should be True where x <= 0")
+    msg = failed(check("relu_layer", Relu(forward=strict)), "FAIL in forward", "x = [-1.5, 0, 2]",
+                 "self.mask should be True where x <= 0", "[ True,  True, False]")
+    assert "Hint: look at the entry where x is exactly 0" in msg  # the mask's hint
+    assert "Pitfall" not in msg and "copy" not in msg  # not the in-place one
+    again = failed(check("relu_layer", Relu(forward=strict)), "FAIL in forward")
+    assert "A stronger hint: at x = 0 the switch is off (식 5.8" in again
 
     def passes_zero(self, dout):
         return np.where(self.mask & (self.x != 0), 0, dout)
     def keep_x(self, x):
         self.x = x
         return relu_forward(self, x)
-    failed(check("relu_layer", Relu(keep_x, passes_zero)), "FAIL in backward", "at x = 0 the switch is off")
+    msg = failed(check("relu_layer", Relu(keep_x, passes_zero)), "FAIL in backward",
+                 "at x = 0 the switch is off")
+    assert "Hint: look at the entry where x is exactly 0" in msg
 
 
 def test_relu_mask_kept_once_fails_on_other_shapes():
@@ -134,26 +158,63 @@ def test_sigmoid_prediction_outcomes():
     assert check("sigmoid_local_derivatives", RIGHT).passed
     rounded = {"dc": -0.691, "db": -0.691, "da": -0.257, "dx": 0.257}  # 3 digits will do
     assert check("sigmoid_local_derivatives", rounded).passed
+    from scratchnet.toolkit.computational_graphs import sigmoid_steps  # the notebook's expressions
+    s = sigmoid_steps(0.991, 1.3)
+    assert check("sigmoid_local_derivatives", {k: s[k] for k in RIGHT}).passed
+    assert check("sigmoid_local_derivatives", {k: np.float64(v) for k, v in RIGHT.items()}).passed
+    shown = reveal("sigmoid_local_derivatives")
+    assert all(f"{k} (" in shown for k in RIGHT) and "-0.6914" in shown and "0.2567" in shown
 
 
 def test_sigmoid_prediction_wrong_answers_say_why():
     first = failed(check("sigmoid_local_derivatives", {**RIGHT, "dc": 0.6914}),
-                   "FAIL in dc", "wrong sign")
+                   "FAIL in dc", "Look at the sign")
     assert "\nHint: " in first
     second = failed(check("sigmoid_local_derivatives", {**RIGHT, "dc": -0.6914 / 1.3}),
-                    "FAIL in dc", "local derivative alone")
+                    "FAIL in dc", "d(1/c)/dc alone")
     assert "\nA stronger hint: " in second
     failed(check("sigmoid_local_derivatives", {**RIGHT, "da": -0.6914 * np.exp(0.991)}),
-           "FAIL in da", "used exp(x)")
-    failed(check("sigmoid_local_derivatives", {**RIGHT, "dx": -0.2567}), "FAIL in dx", "wrong sign")
-    msg = failed(check("sigmoid_local_derivatives", {**RIGHT, "da": 1.0}), "FAIL in da", "with db = -0.6914")
+           "FAIL in da", "multiplies db by exp(x)")
+    failed(check("sigmoid_local_derivatives", {**RIGHT, "da": -1.86}), "FAIL in da", "by exp(x)")
+    failed(check("sigmoid_local_derivatives", {**RIGHT, "dx": -0.2567}), "FAIL in dx",
+           "da carried over unchanged")
+    msg = failed(check("sigmoid_local_derivatives", {**RIGHT, "da": 1.0}), "FAIL in da",
+                 "d exp(a)/da", "too large")
     assert "0.2567" not in msg and "0.257" not in msg  # the answer is not given away
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_sigmoid_prediction_mistakes_are_unambiguous_and_keep_the_answer(language):
+    """No known mistake lies within the tolerance of the right value or of another mistake of
+    its part, and a FAIL on any of them shows none of the four right values to 3 digits."""
+    from scratchnet.language import set_language
+    from scratchnet.toolkit.exercises import CHECKS
+    from scratchnet.toolkit.exercises.predict import _close
+    answers = CHECKS["sigmoid_local_derivatives"].answers
+    set_language(language)
+    try:
+        for part, answer in answers.items():
+            keys = list(answer.mistakes)
+            for i, k in enumerate(keys):
+                assert not _close(answer, k, answer.truth), (part, k)
+                assert not any(_close(answer, k, other) for other in keys[i + 1:]), (part, k)
+                msg = check("sigmoid_local_derivatives", {**RIGHT, part: k}).message
+                assert f"FAIL" in msg or "실패" in msg, msg
+                said = msg.split("\n")[0].replace(f"{k:g}", "")  # the learner's own value aside
+                assert not any(f"{v:.3f}"[:-1] in said for v in (0.6914, 0.2567)), msg
+    finally:
+        set_language("en")
+
+
 def test_sigmoid_prediction_shape_of_the_answer():
-    failed(check("sigmoid_local_derivatives", (-0.6914, -0.6914, -0.2567, 0.2567)), "should be a dict")
-    failed(check("sigmoid_local_derivatives", {"dc": -0.6914}), "has no db, da, dx")
-    failed(check("sigmoid_local_derivatives", {**RIGHT, "dc": "minus"}), "should be a number")
+    res = check("sigmoid_local_derivatives", (-0.6914, -0.6914, -0.2567, 0.2567))
+    assert "not in the form asked" in res.message and "write a dict" in res.message
+    assert "Hint" not in res.message  # a format slip uses no hint
+    res = check("sigmoid_local_derivatives", {"dc": -0.6914})
+    assert "the dict has no 'db', 'da' and 'dx'" in res.message
+    res = check("sigmoid_local_derivatives", {**RIGHT, "dc": "minus"})
+    assert res.status == "failed" and "write the number itself, without quotes" in res.message
+    assert "\nHint: " in check("sigmoid_local_derivatives", {**RIGHT, "dc": 0.6914}).message
 
 
 # ---------------------------------------------------------------- sigmoid_layer, tanh_layer, find the bug
@@ -266,6 +327,47 @@ def test_sigmoid_derivative_of_the_wrong_function_fails_numerically():
     assert "expected" in msg
 
 
+def test_output_layer_hints_follow_the_mistake():
+    f, _, _, dfdy = OUTPUT_LAYERS["sigmoid_layer"]
+    def in_place_dout(self, dout):
+        dout *= dfdy(self.out)
+        return dout
+    msg = failed(check("sigmoid_layer", attempt("sigmoid_layer", backward=in_place_dout)),
+                 "FAIL in backward", "dout was changed")
+    assert "Pitfall 2" in msg
+    msg = failed(check("sigmoid_layer", attempt("sigmoid_layer", forward=lambda self, x: (
+        setattr(self, "out", f(x)), f(x).astype(np.float64))[1])), "FAIL in forward",
+        "notebooks 06 and 07 train in float32", "Hint: print the dtype")
+    assert "self.mask" not in msg  # that example belongs to the ReLU
+
+
+def test_tanh_hints_are_its_own_and_the_first_one_nudges():
+    from scratchnet.toolkit.exercises import CHECKS
+    tanh, sigmoid = CHECKS["tanh_layer"], CHECKS["sigmoid_layer"]
+    first, stronger = (t.en for t in tanh.hints_for("backward"))
+    assert "1 - y" not in first and "derive dy/dx" in first  # the derivation is the learner's
+    assert "1 - y**2" in stronger
+    assert all(a.en != b.en for part in ("forward", "backward")
+               for a, b in zip(tanh.hints_for(part), sigmoid.hints_for(part)))
+    # the sigmoid's local derivative in a Tanh: named, as a known mistake
+    msg = failed(check("tanh_layer", attempt("tanh_layer", backward=lambda self, d: d * self.out * (1 - self.out))),
+                 "FAIL in backward", "expected", "the sigmoid's local derivative", "Hint: derive dy/dx")
+    assert "1 - y**2" not in msg
+
+
+@pytest.mark.parametrize("name, cls", [("relu_layer", "Relu"), ("sigmoid_layer", "Sigmoid"),
+                                       ("tanh_layer", "Tanh")])
+def test_an_instance_for_the_class_gets_a_plain_message(name, cls):
+    Layer = Relu() if name == "relu_layer" else attempt(name)
+    Layer = type(cls, (Layer,), {})
+    res = check(name, Layer())
+    assert res.status == "failed" and "not in the form asked" in res.message
+    assert f"pass the class, `{cls}`, not `{cls}()`" in res.message
+    assert "not callable" not in res.message and "Hint" not in res.message
+    assert "pass the class `" in check(name, "Relu").message
+    assert check(name, Layer).passed
+
+
 def BuggySigmoid():
     def forward(self, x):
         out = sig(x)
@@ -284,23 +386,36 @@ def test_find_the_bug_outcomes():
     assert res.status == "partly done" and res.done == ("bug_in",)
     assert "FixedSigmoid still raises NotImplementedError" in res.message
     assert check("sigmoid_find_the_bug", ["forward", Fixed]).passed  # a list is as good as a tuple
-    assert check("sigmoid_find_the_bug", ("Forward", Fixed)).passed
+    assert check("sigmoid_find_the_bug", ("Forward", Fixed)).passed  # the one checker's rule for a
+    assert check("sigmoid_find_the_bug", (" FORWARD ", Fixed)).passed  # name: case and spaces aside
+    # bug_in left None once FixedSigmoid works: partly done, as any prediction left None
+    res = check("sigmoid_find_the_bug", (None, Fixed))
+    assert res.status == "partly done" and res.done == ("FixedSigmoid",)
+    assert "bug_in is still None" in res.message
 
 
 def test_find_the_bug_wrong_attempts():
     Buggy = BuggySigmoid()
     Fixed = layer(sig_forward, sig_backward, base=Buggy, name="FixedSigmoid")
     first = failed(check("sigmoid_find_the_bug", ("backward", Fixed)), "FAIL in bug_in",
-                   "Look at what forward puts in self.out")
+                   "you predicted 'backward', which is not it", "which does self.out hold")
     assert "\nHint: " in first
+    assert "'forward'" not in first  # the prediction's right value is not given
+    # the symptom first, as the learner's own gradient check sees it, not the cause
     second = failed(check("sigmoid_find_the_bug", ("forward", Buggy)), "FAIL in FixedSigmoid",
-                    "self.out after forward(x)")
-    assert "\nHint: " in second  # another part's first failure
+                    "the gradient check still fails", "differs from the numerical gradient",
+                    "relative error 1.0e+00")
+    said, hint = second.split("\nHint: ")  # another part's first failure: its first hint
+    assert "self.out" not in said and "input x" not in hint and "self.out = out" not in hint
     again = failed(check("sigmoid_find_the_bug", ("forward", Buggy)), "FAIL in FixedSigmoid")
-    assert "\nA stronger hint: " in again
-    failed(check("sigmoid_find_the_bug", (None, Fixed)), "FAIL in bug_in", "bug_in is still None")
-    failed(check("sigmoid_find_the_bug", ("exp", Fixed)), "should be 'forward' or 'backward'")
-    failed(check("sigmoid_find_the_bug", Fixed), "should give 2 values")
+    assert "\nA stronger hint: forward keeps the input x in self.out" in again  # the cause, now
+    for slip, words in [(("exp", Fixed), "should be 'forward' or 'backward'"),
+                        (Fixed, "should give 2 values"),
+                        (("forward()", Fixed), "without ()"),
+                        ((3, Fixed), "write a name as text"),
+                        (("forward", Fixed()), "pass the class, `FixedSigmoid`, not `FixedSigmoid()`")]:
+        res = failed(check("sigmoid_find_the_bug", slip), "not in the form asked", words)
+        assert "Hint" not in res  # a format slip uses no hint
 
     # a "fix" in backward that recomputes y from the x that forward kept: not the book's design
     def recompute(self, dout):
