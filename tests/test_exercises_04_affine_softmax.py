@@ -168,7 +168,7 @@ def test_affine_hints_come_after_failures():
     wrong = affine_with(forward=lambda self, x: x @ self.W)  # no bias
     first = check("affine_layer", wrong).message
     assert "FAIL in forward" in first and "expected [[ 1.,  2.,  3.]" in first
-    assert "\nHint: each gradient has the shape of its variable" in first
+    assert "\nHint: forward computes Y = XW + b" in first
     second = check("affine_layer", wrong).message
     assert "\nA stronger hint: forward keeps x on self" in second
 
@@ -188,7 +188,8 @@ def test_image_shapes_four_outcomes():
 
     wrong = check("affine_image_shapes", {**RIGHT_SHAPES, "dx": (5, 784)})
     assert wrong.status == "failed" and "FAIL in dx" in wrong.message
-    assert "got (5, 784)" in wrong.message and "\nHint: " in wrong.message
+    assert "you predicted (5, 784), which is not it" in wrong.message and "\nHint: " in wrong.message
+    assert "28, 28)" not in wrong.message
 
     right = check("affine_image_shapes", {"out": [5, 10], "dx": np.array([5, 1, 28, 28]),
                                           "dW": (784, 10), "db": [10]})  # lists and arrays are fine
@@ -202,15 +203,15 @@ def test_image_shapes_a_number_is_not_a_shape():
 
 def test_image_shapes_wrong_container():
     res = check("affine_image_shapes", [(5, 10), (5, 1, 28, 28), (784, 10), (10,)])
-    assert res.status == "failed" and "expected a dict" in res.message
+    assert res.status == "failed" and "write a dict" in res.message
     res = check("affine_image_shapes", {"out": (5, 10)})
-    assert res.status == "failed" and "no key dx, dW, db" in res.message
+    assert res.status == "failed" and "has no 'dx', 'dW' and 'db'" in res.message
 
 
 def test_image_shapes_hints():
     wrong = {**RIGHT_SHAPES, "dW": (10, 784)}
-    assert "\nHint: forward flattens" in check("affine_image_shapes", wrong).message
-    assert "\nA stronger hint: out is (N, M)" in check("affine_image_shapes", wrong).message
+    assert "\nHint: a gradient has the shape of its variable" in check("affine_image_shapes", wrong).message
+    assert "\nA stronger hint: dW = X.T @ dout" in check("affine_image_shapes", wrong).message
 
 
 # ---------------------------------------------------------------- softmax_gradient_prediction
@@ -225,7 +226,8 @@ def test_gradient_prediction_four_outcomes():
 
     wrong = check("softmax_gradient_prediction", ((0.3, 0.2, 0.5), None))
     assert wrong.status == "failed" and "FAIL in dx_alone" in wrong.message
-    assert "expected [ 0.3, -0.8,  0.5], got [0.3, 0.2, 0.5]" in wrong.message
+    assert "you predicted [0.3, 0.2, 0.5], which is not it" in wrong.message
+    assert "-0.8" not in wrong.message
 
     right = check("softmax_gradient_prediction", [np.array([0.3, -0.8, 0.5]), (0.15, -0.4, 0.25)])
     assert right.passed  # a list of an array and a tuple is fine
@@ -233,11 +235,11 @@ def test_gradient_prediction_four_outcomes():
 
 def test_gradient_prediction_explains_likely_mistakes():
     res = check("softmax_gradient_prediction", ((-0.3, 0.8, -0.5), None))
-    assert res.status == "failed" and "which is t - y" in res.message
+    assert res.status == "failed" and "is that t - y?" in res.message
     res = check("softmax_gradient_prediction", ((0.3, -0.8, 0.5), (0.3, -0.8, 0.5)))
     assert res.status == "failed" and "FAIL in dx_in_pair" in res.message and "mean" in res.message
     res = check("softmax_gradient_prediction", ((0.3, -0.8), None))
-    assert res.status == "failed" and "should give 3 values, got 2" in res.message
+    assert res.status == "failed" and "write 3 numbers, got 2" in res.message
 
 
 def test_gradient_prediction_hints():
@@ -351,7 +353,8 @@ def test_swl_must_divide_by_the_batch_size():
         return dout * (self.y - t)
     res = check("softmax_with_loss", swl_with(backward=backward))
     assert res.status == "failed" and "FAIL in backward" in res.message
-    assert "without the division by the batch size N = 2" in res.message  # the example's N
+    assert "2 times as much (and 7 times, for a batch of 7)" in res.message  # the example's N
+    assert "without the division by the batch size N" in res.message
 
 
 def test_swl_missing_division_by_7_is_named():
@@ -367,7 +370,7 @@ def test_swl_must_honour_dout():
         t = self.t if self.t.ndim == 2 else np.eye(self.y.shape[1])[self.t]
         return (self.y - t) / self.y.shape[0]
     res = check("softmax_with_loss", swl_with(backward=backward))
-    assert res.status == "failed" and "multiply by dout" in res.message
+    assert res.status == "failed" and "the dout passed in changes nothing" in res.message
 
 
 def test_swl_one_hot_only_fails_on_class_indices():
@@ -393,6 +396,9 @@ def test_swl_writing_into_self_y_fails():
 
 def test_swl_hints():
     wrong = swl_with(backward=lambda self, dout=1: self.y)
+    assert "\nHint: backward: dout times (y - t) / N" in check("softmax_with_loss", wrong).message
+    assert "\nA stronger hint: compute y - t as a new array" in check("softmax_with_loss", wrong).message
+    wrong = swl_with(forward=lambda self, x, t: 0.5)
     assert "\nHint: forward: y = softmax(x)" in check("softmax_with_loss", wrong).message
     assert "\nA stronger hint: softmax and cross_entropy_error" in check("softmax_with_loss", wrong).message
 
@@ -411,11 +417,11 @@ def test_uniform_loss_four_outcomes():
 
 def test_uniform_loss_explains_likely_mistakes():
     res = check("softmax_uniform_loss", (1 / 3, None))
-    assert res.status == "failed" and "the probability of each class" in res.message
+    assert res.status == "failed" and "each class's probability" in res.message
     res = check("softmax_uniform_loss", (np.log10(3), None))
     assert res.status == "failed" and "base 10" in res.message
     res = check("softmax_uniform_loss", ("log 3", None))
-    assert res.status == "failed" and "one number" in res.message
+    assert res.status == "failed" and "without quotes" in res.message and "Hint" not in res.message
 
 
 def test_uniform_loss_hints():
@@ -440,3 +446,243 @@ def test_the_solutions_pass_their_checks():
         exec(block, scope)
         res = eval(lines[name], scope)
         assert res.passed, res.message
+
+
+# ---------------------------------------------------------------- feedback (issue 18)
+
+import pytest  # noqa: E402
+
+from scratchnet import set_language  # noqa: E402
+from scratchnet.toolkit.exercises import forget_attempts  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _fresh_hints():
+    forget_attempts()
+    yield
+    forget_attempts()
+    set_language("en")
+
+
+def test_an_instance_for_the_class_gets_a_plain_message():
+    for name, built, words in (("affine_layer", Affine(np.ones((2, 3)), np.ones(3)),
+                                'pass the class itself, without parentheses: check("affine_layer", Affine)'),
+                               ("softmax_with_loss", SoftmaxWithLoss(),
+                                'check("softmax_with_loss", SoftmaxWithLoss)')):
+        res = check(name, built)
+        assert res.status == "failed" and "not in the form asked" in res.message
+        assert words in res.message and "Hint" not in res.message
+        assert "not callable" not in res.message
+    set_language("ko")
+    assert "괄호 없이 클래스 자체를 넘기세요" in check("affine_layer", Affine(np.ones((2, 3)), np.ones(3))).message
+
+
+def test_affine_float64_fail_says_why_dtype_matters():
+    def forward(self, x):  # right, but float64 out
+        self.x = np.asarray(x, dtype=float)
+        return self.x @ self.W + self.b
+    first = check("affine_layer", affine_with(forward=forward)).message
+    assert "given float32 input, returned float64" in first
+    assert "\nHint: why dtype matters here: notebooks 06 and 07 train networks in float32" in first
+    second = check("affine_layer", affine_with(forward=forward)).message
+    assert "\nA stronger hint: build each result from x, W, b and dout alone" in second
+
+    def backward(self, dout):
+        dout = dout.astype(np.float64)
+        self.dW, self.db = self.x.T @ dout, dout.sum(axis=0)
+        return dout @ self.W.T
+    res = check("affine_layer", affine_with(backward=backward)).message
+    assert "FAIL in backward" in res and "why dtype matters here" in res
+
+
+def test_affine_hints_belong_to_the_part_that_failed():
+    no_bias = affine_with(forward=lambda self, x: x @ self.W)
+    assert "\nHint: forward computes Y = XW + b" in check("affine_layer", no_bias).message
+
+    def swapped(self, dout):  # a crash: the product in the wrong order
+        self.dW, self.db = dout @ self.x.T, dout.sum(axis=0)
+        return dout @ self.W.T
+    res = check("affine_layer", affine_with(backward=swapped)).message
+    assert "FAIL in backward" in res and "\nHint: each gradient has the shape of its variable" in res
+    res = check("affine_layer", affine_with(backward=swapped)).message
+    assert "\nA stronger hint: dx is dout times the transpose of W" in res
+
+
+def test_affine_mistakes_bring_their_own_hints():
+    def square_dx(self, dout):
+        self.dW, self.db = self.x.T @ dout, dout.sum(axis=0)
+        return dout @ (self.W if self.W.shape[0] == self.W.shape[1] else self.W.T)
+    res = check("affine_layer", affine_with(backward=square_dx)).message
+    assert "your dx equals dout @ W, without the transpose" in res and "an array of shape" not in res
+    assert "\nHint: with a square W, dout @ W and dout @ W.T have the same shape" in res
+    assert "\nA stronger hint: the sum over m" in check("affine_layer", affine_with(backward=square_dx)).message
+
+    def square_dW(self, dout):
+        self.dW = dout.T @ self.x if self.W.shape[0] == self.W.shape[1] else self.x.T @ dout
+        self.db = dout.sum(axis=0)
+        return dout @ self.W.T
+    forget_attempts()  # hints count the part's failures: a first failure of backward again
+    assert "\nHint: with a square W, a dW and its transpose" in check(
+        "affine_layer", affine_with(backward=square_dW)).message
+
+    for db in (lambda dout: dout.sum(axis=1), lambda dout: dout.sum(axis=0, keepdims=True)):
+        def axis(self, dout, db=db):
+            self.dW, self.db = self.x.T @ dout, db(dout)
+            return dout @ self.W.T
+        forget_attempts()
+        res = check("affine_layer", affine_with(backward=axis)).message
+        assert "\nHint: b was added to every row of x @ W" in res, res
+
+    def mean(self, dout):
+        self.dW, self.db = self.x.T @ dout, dout.mean(axis=0)
+        return dout @ self.W.T
+    forget_attempts()
+    assert "is your db a sum or an average?" in check("affine_layer", affine_with(backward=mean)).message
+
+    def dW_over_N(self, dout):  # wrong, but not the mean of db: the part's own hint
+        self.dW, self.db = self.x.T @ dout / len(dout), dout.sum(axis=0)
+        return dout @ self.W.T
+    forget_attempts()
+    res = check("affine_layer", affine_with(backward=dW_over_N)).message
+    assert "self.dW for N=2" in res and "\nHint: each gradient has the shape of its variable" in res
+
+
+def test_affine_x_not_kept_is_named():
+    res = check("affine_layer", affine_with(forward=lambda self, x: x @ self.W + self.b)).message
+    assert "self.x is None after forward(x)" in res
+    assert "\nHint: backward needs the x of the forward call just before it" in res
+
+    def first_only(self, x):
+        if self.x is None:
+            self.x = x
+        return x @ self.W + self.b
+    res = check("affine_layer", affine_with(forward=first_only)).message
+    assert "self.x still holds the batch of an earlier forward call (shape (3, 4))" in res
+    assert "\nA stronger hint: write self.x = x in forward, unconditionally" in res
+
+
+def test_affine_writing_into_the_callers_array_gets_the_in_place_hint():
+    def forward(self, x):
+        self.x = x
+        out = x @ self.W + self.b
+        x -= x.mean()
+        return out
+    res = check("affine_layer", affine_with(forward=forward)).message
+    assert "was changed by your code" in res and "\nHint: x -= ..., x *= ... or x[...] = ..." in res
+
+
+def test_affine_a_tuple_from_backward_is_a_format_slip():
+    def as_tuple(self, dout):
+        self.dW, self.db = self.x.T @ dout, dout.sum(axis=0)
+        return dout @ self.W.T, self.dW, self.db
+    res = check("affine_layer", affine_with(backward=as_tuple))
+    assert res.status == "failed" and "not in the form asked in backward" in res.message
+    assert "Hint" not in res.message
+
+
+def test_image_shapes_known_mistakes_never_show_the_right_shape():
+    for part, wrong, words in (("out", (5, 784), "flattened input X"),
+                               ("dx", (5, 10), "the shape of dout"),
+                               ("dW", (10, 784), "W transposed"),
+                               ("db", (5, 10), "the shape of dout"),
+                               ("db", (1, 10), "removes that axis")):
+        for language in ("en", "ko"):
+            set_language(language)
+            res = check("affine_image_shapes", {**RIGHT_SHAPES, part: wrong}).message
+            assert str(RIGHT_SHAPES[part]) not in res, res
+        set_language("en")
+        assert words in check("affine_image_shapes", {**RIGHT_SHAPES, part: wrong}).message
+
+
+def test_image_shapes_a_number_uses_no_hint():
+    res = check("affine_image_shapes", {**RIGHT_SHAPES, "db": 10}).message
+    assert "not in the form asked" in res and "Hint" not in res
+    assert "\nHint: b was added to every row" in check(
+        "affine_image_shapes", {**RIGHT_SHAPES, "db": (5, 10)}).message  # still the first
+
+
+def test_gradient_prediction_mistakes_and_hints_per_part():
+    for wrong, words in (((0.3, 0.8, 0.5), "wrong sign"), ((0.0, -0.8, 0.0), "Only the true class"),
+                         ((0.15, -0.4, 0.25), "halved")):
+        res = check("softmax_gradient_prediction", (wrong, None)).message
+        assert words in res and "-0.8, 0.5" not in res.replace(str(list(wrong)), "")
+    forget_attempts()
+    first = check("softmax_gradient_prediction", ((0.3, -0.8, 0.5), (0.6, -1.6, 1.0))).message
+    assert "FAIL in dx_in_pair" in first and "not their sum" in first and "0.15" not in first
+    assert "\nHint: the loss of a batch is the mean of its samples' losses" in first
+    assert "\nA stronger hint: each row is dout · (y - t) / N with N = 2" in check(
+        "softmax_gradient_prediction", ((0.3, -0.8, 0.5), (0.6, -1.6, 1.0))).message
+    slip = check("softmax_gradient_prediction", ("0.3, -0.8, 0.5", None))
+    assert "not in the form asked" in slip.message and "Hint" not in slip.message
+
+
+def test_uniform_loss_hints_belong_to_the_part():
+    first = check("softmax_uniform_loss", (np.log(3), 1.5)).message
+    assert "FAIL in loss_10_classes" in first and "too small" in first
+    assert "\nHint: equal scores give equal probabilities; what is each of them with 10 classes?" in first
+    assert "3 classes" not in first and "2.30" not in first
+    again = check("softmax_uniform_loss", (np.log(3), 1.5)).message
+    assert "\nA stronger hint: each class gets 1/C" in again and "C = 10" in again
+    for wrong, words in ((0.1, "each class's probability"), (1.0, "base 10"), (3.32, "base 2"),
+                         (-np.log(10), "too small"), (0.0, "probability 1")):
+        res = check("softmax_uniform_loss", (np.log(3), wrong)).message
+        assert words in res and "2.30" not in res.replace("-2.30259", "")
+
+
+def test_softmax_with_loss_sum_is_named_only_when_it_is_the_sum():
+    def summed(self, x, t):
+        self.t, self.y = t, softmax(x)
+        return cross_entropy_error(self.y, t) * len(x)
+    res = check("softmax_with_loss", swl_with(forward=summed)).message
+    assert "2 times too large (and 5 times, for a batch of 5)" in res
+    assert "\nHint: the loss of a batch is the mean of its samples' losses" in res
+
+    def doubled(self, x, t):  # twice the loss at every batch size: 2 times at N = 2 only by chance
+        self.t, self.y = t, softmax(x)
+        return 2 * cross_entropy_error(self.y, t)
+    res = check("softmax_with_loss", swl_with(forward=doubled)).message
+    assert "FAIL in forward" in res and "times too large" not in res and "not their sum" not in res
+
+
+def test_softmax_with_loss_missing_division_is_named_only_when_unambiguous():
+    def twice_over_n(self, dout=1):  # 2 (y - t) / N: twice the right one, at every N
+        t = self.t if self.t.ndim == 2 else np.eye(self.y.shape[1])[self.t]
+        return dout * 2 * (self.y - t) / self.y.shape[0]
+    res = check("softmax_with_loss", swl_with(backward=twice_over_n)).message
+    assert "FAIL in backward" in res and "without the division" not in res
+    assert "\nHint: backward: dout times (y - t) / N" in res
+
+
+def test_softmax_with_loss_mistakes_bring_their_own_hints():
+    def overflow(self, x, t):
+        self.t = t
+        e = np.exp(x)
+        self.y = e / e.sum(axis=1, keepdims=True)
+        return cross_entropy_error(self.y, t)
+    assert "\nHint: exp(1000) is inf in floating point" in check(
+        "softmax_with_loss", swl_with(forward=overflow)).message
+
+    def one_hot_only(self, dout=1):
+        return dout * (self.y - self.t) / self.y.shape[0]
+    forget_attempts()
+    assert "\nHint: with class indices, t = [0, 1] names each row's true class" in check(
+        "softmax_with_loss", swl_with(backward=one_hot_only)).message
+
+    def book(self, dout=1):
+        t = self.t if self.t.ndim == 2 else np.eye(self.y.shape[1])[self.t]
+        return (self.y - t) / self.y.shape[0]
+    forget_attempts()
+    assert "\nHint: every layer's backward multiplies" in check(
+        "softmax_with_loss", swl_with(backward=book)).message
+
+    def no_copy(self, dout=1):
+        n = self.y.shape[0]
+        if self.t.ndim == 1:
+            dx = self.y
+            dx[np.arange(n), self.t] -= 1
+        else:
+            dx = self.y - self.t
+        return dout * dx / n
+    forget_attempts()
+    assert "\nHint: backward may be called twice after one forward" in check(
+        "softmax_with_loss", swl_with(backward=no_copy)).message

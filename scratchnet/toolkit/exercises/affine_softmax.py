@@ -6,18 +6,26 @@ softmax_gradient_prediction  the learner predicts dL/dx for softmax output (0.3,
 softmax_with_loss            the learner writes SoftmaxWithLoss: forward(x, t), backward(dout=1),
                              with one-hot labels (the book's 5.6.3) and class indices
 softmax_uniform_loss         the learner predicts the loss for equal scores, 3 and 10 classes
+
+The three predictions go through the one prediction checker (predict.py): a FAIL names the
+wrong part and why that value may be wrong, never its right value. The two layers get hints for
+the part that failed (forward, backward) and, for a mistake the check can name without doubt at
+every point it tried, hints for that mistake.
 """
 
 from __future__ import annotations
 
 import warnings
+from contextlib import contextmanager
+from dataclasses import replace
 
 import numpy as np
 
 from ...functions import softmax
 from ...language import Text, tr
-from . import Unfilled, Wrong, exercise
-from ._assert import close, numerically, same_dtype, sequence, show, unchanged
+from . import CHECKS, FormatSlip, Wrong, exercise
+from ._assert import close, numerically, same_dtype, show, unchanged
+from .predict import Answer, prediction
 
 
 def _run(what: str, fn, *args):
@@ -31,10 +39,82 @@ def _run(what: str, fn, *args):
                        f"{what}에서 {type(e).__name__}가 발생했습니다: {e}")) from None
 
 
+@contextmanager
+def _mistake(hint: tuple):
+    """A Wrong raised inside, with no hints of its own, gets `hint`: the hints of this mistake."""
+    try:
+        yield
+    except FormatSlip:
+        raise
+    except Wrong as e:
+        if e.hint is not None:
+            raise
+        raise Wrong(str(e), hint=hint) from None
+
+
+def _a_class(attempt, name: str, built: str) -> None:
+    """A plain message when a layer already built (`Affine(W, b)`) is passed for its class."""
+    if isinstance(attempt, type) or not (hasattr(attempt, "forward") or hasattr(attempt, "backward")):
+        return
+    cls = type(attempt).__name__
+    raise FormatSlip(tr(f"you passed a layer already built, {cls}{built}; pass the class itself, "
+                        f"without parentheses: check(\"{name}\", {cls}). The check builds its own "
+                        "layers, with its own inputs",
+                        f"이미 만들어진 계층({cls}{built})을 넘겼습니다. 괄호 없이 클래스 자체를 "
+                        f"넘기세요: check(\"{name}\", {cls}). 검사는 자기 입력으로 계층을 직접 "
+                        "만듭니다"))
+
+
+_IN_PLACE_HINTS = (
+    Text("x -= ..., x *= ... or x[...] = ... write into the array the caller passed, and the caller "
+         "still uses it. Which line of yours does that?",
+         "x -= ..., x *= ..., x[...] = ...는 호출한 쪽이 넘긴 배열에 직접 값을 씁니다. 호출한 쪽은 그 "
+         "배열을 계속 씁니다. 여러분의 코드에서 어느 줄이 그렇게 하나요?"),
+    Text("write x - ..., x * ... instead: each builds a new array and leaves the caller's as it was "
+         "(or work on a copy, x.copy())",
+         "대신 x - ..., x * ...처럼 쓰세요. 이렇게 하면 새 배열이 만들어지고 호출한 쪽의 배열은 그대로 "
+         "남습니다(또는 복사본 x.copy()로 계산하세요)"))
+
+_DTYPE_HINTS = (
+    Text("why dtype matters here: notebooks 06 and 07 train networks in float32, about twice as "
+         "fast as float64, and a layer that returns float64 turns every layer after it to float64, "
+         "so that speed is lost. Where does a float64 array come in: np.array(..., dtype=float), "
+         ".astype(np.float64), np.float64(...)?",
+         "여기서 dtype이 중요한 이유: 노트북 06과 07은 float64보다 약 두 배 빠른 float32로 신경망을 "
+         "학습합니다. 한 계층이 float64를 돌려주면 그 뒤의 모든 계층이 float64로 계산하게 되어 그 "
+         "속도를 잃습니다. float64 배열은 어디서 생기나요? np.array(..., dtype=float), "
+         ".astype(np.float64), np.float64(...)를 찾아보세요"),
+    Text("build each result from x, W, b and dout alone, with @, + and .sum: NumPy then keeps "
+         "float32 throughout. Remove any astype, dtype=float or float64 constant",
+         "결과를 x, W, b, dout만으로 @, +, .sum을 써서 만드세요. 그러면 NumPy가 처음부터 끝까지 "
+         "float32를 유지합니다. astype, dtype=float, float64 상수는 모두 없애세요"))
+
+
+def _kept(arr, before, what: str) -> None:
+    with _mistake(_IN_PLACE_HINTS):
+        unchanged(arr, before, what)
+
+
+def _float32(got, what: str) -> None:
+    with _mistake(_DTYPE_HINTS):
+        same_dtype(got, np.float32, what)
+
+
+def _register_precheck(name: str, precheck) -> None:
+    """Run precheck(attempt) before the prediction checker of `name` (a plain FormatSlip)."""
+    ex = CHECKS[name]
+
+    def checker(attempt, part):
+        precheck(attempt)
+        return ex.checker(attempt, part)
+    CHECKS[name] = replace(ex, checker=checker)
+
+
 # ---------------------------------------------------------------- affine_layer
 
 # (N, D, M): the learner tried none of these. (5, 3, 3) has a square W, where dout @ W has the
-# right shape without the transpose; (1, 6, 2) is a batch of one.
+# right shape without the transpose; (1, 6, 2) is a batch of one. N and M never coincide, so a
+# db summed over axis 1, shape (N,), is told apart from the right (M,) at every point.
 _AFFINE_CASES = [(2, 4, 3), (5, 3, 3), (1, 6, 2), (7, 2, 5)]
 
 
@@ -44,6 +124,85 @@ def _affine_arrays(n: int, d: int, m: int, seed: int, dtype=np.float64):
     return x, W, b, dout
 
 
+_AFFINE_HINTS = {
+    "forward": (
+        Text("forward computes Y = XW + b for the whole batch at once, one row per sample: which "
+             "product of x (N, D) and W (D, M) has the shape (N, M), and how does b (M,) reach "
+             "every row?",
+             "forward는 배치 전체에 대해 한 번에 Y = XW + b를 계산합니다. 샘플마다 한 행입니다. "
+             "x (N, D)와 W (D, M)의 어떤 곱이 (N, M) 형상이 되고, b (M,)는 어떻게 모든 행에 "
+             "더해질까요?"),
+        Text("forward keeps x on self (backward needs it), then returns the matrix product of x and W "
+             "plus b; NumPy broadcasts b to every row. Build a new array: never write into x",
+             "forward는 x를 self에 보관하고(backward에 필요합니다), x와 W의 행렬 곱에 b를 더해 "
+             "반환합니다. b는 NumPy가 모든 행에 브로드캐스트합니다. 새 배열을 만들고, x에는 절대 "
+             "값을 쓰지 마세요")),
+    "backward": (
+        Text("each gradient has the shape of its variable: dx like x (N, D), dW like W (D, M), db "
+             "like b (M,). Which product of dout (N, M) with W or with x, one of them transposed, "
+             "has that shape?",
+             "기울기는 그 변수와 형상이 같습니다. dx는 x처럼 (N, D), dW는 W처럼 (D, M), db는 b처럼 "
+             "(M,)입니다. dout (N, M)에 W나 x를 곱하되 둘 중 하나는 전치한다면, 어떤 곱이 그 형상이 "
+             "될까요?"),
+        Text("dx is dout times the transpose of W, dW is the transpose of the kept x times dout, db "
+             "is dout summed over axis 0 (the batch). Return dx alone; store dW and db on self; "
+             "never write into dout",
+             "dx는 dout에 W의 전치를 곱한 것, dW는 보관해 둔 x의 전치에 dout을 곱한 것, db는 dout을 "
+             "0번 축(배치)을 따라 합한 것입니다. dx만 반환하고 dW와 db는 self에 저장하세요. dout에는 "
+             "절대 값을 쓰지 마세요")),
+}
+_DX_TRANSPOSE_HINTS = (
+    Text("with a square W, dout @ W and dout @ W.T have the same shape, so the shape cannot tell "
+         "them apart. Write the chain rule for one entry: dL/dx[n, d] sums dout[n, m] · W[d, m] "
+         "over m. Which product is that sum?",
+         "W가 정사각 행렬이면 dout @ W와 dout @ W.T의 형상이 같아서, 형상으로는 둘을 구별할 수 "
+         "없습니다. 원소 하나에 대해 연쇄법칙을 써 보세요. dL/dx[n, d]는 dout[n, m] · W[d, m]을 "
+         "m에 대해 합한 것입니다. 이 합은 어떤 곱일까요?"),
+    Text("the sum over m of dout[n, m] · W[d, m] pairs the rows of dout with the rows of W: it is "
+         "dout @ W.T, whatever the sizes. Write the transpose always, not only when the shapes "
+         "force it",
+         "dout[n, m] · W[d, m]을 m에 대해 합하면 dout의 행과 W의 행이 짝지어집니다. 크기가 어떻든 "
+         "이것은 dout @ W.T입니다. 형상 때문에 필요할 때만이 아니라 언제나 전치하세요"))
+_DW_TRANSPOSE_HINTS = (
+    Text("with a square W, a dW and its transpose have the same shape. Write the chain rule for one "
+         "entry: dL/dW[d, m] sums x[n, d] · dout[n, m] over the samples n. Which product is that "
+         "sum, and in which order?",
+         "W가 정사각 행렬이면 dW와 그 전치의 형상이 같습니다. 원소 하나에 대해 연쇄법칙을 써 "
+         "보세요. dL/dW[d, m]은 x[n, d] · dout[n, m]을 샘플 n에 대해 합한 것입니다. 이 합은 어떤 "
+         "곱이고, 어떤 순서일까요?"),
+    Text("row d of dW pairs column d of x with every column of dout, summed over n: that is "
+         "x.T @ dout, (D, N)(N, M) = (D, M), never dout.T @ x",
+         "dW의 d번째 행은 x의 d번째 열과 dout의 모든 열을 n에 대해 합하며 짝지은 것입니다. 곧 "
+         "x.T @ dout, (D, N)(N, M) = (D, M)이고, dout.T @ x가 아닙니다"))
+_DB_AXIS_HINTS = (
+    Text("b was added to every row of x @ W, once per sample, so its gradient adds up dout over the "
+         "samples. Which axis of dout (N, M) holds the samples, and what shape is left after "
+         "summing over it?",
+         "b는 x @ W의 모든 행에, 곧 샘플마다 한 번씩 더해졌으므로, 그 기울기는 dout을 샘플에 걸쳐 "
+         "더한 것입니다. dout (N, M)에서 샘플은 어느 축에 있고, 그 축을 따라 합하면 어떤 형상이 "
+         "남을까요?"),
+    Text("the samples are axis 0: dout.sum(axis=0) leaves one number per output, the shape (M,) of "
+         "b. axis=1 sums over the outputs instead, and keepdims=True keeps a row axis of size 1",
+         "샘플은 0번 축입니다. dout.sum(axis=0)은 출력마다 숫자 하나를 남기므로 b와 같은 형상 "
+         "(M,)이 됩니다. axis=1은 출력에 걸쳐 합하고, keepdims=True는 크기 1인 행 축을 남깁니다"))
+_DB_MEAN_HINTS = (
+    Text("b is added to each sample's row, so every row of dout adds its part to db: is your db a "
+         "sum or an average? (The 1/N of the batch's mean loss is already inside dout.)",
+         "b는 샘플마다의 행에 더해지므로, dout의 모든 행이 db에 제 몫을 더합니다. 여러분의 db는 "
+         "합인가요, 평균인가요? (배치 평균 손실의 1/N은 이미 dout 안에 들어 있습니다.)"),
+    Text("db = dout.sum(axis=0), not dout.mean(axis=0): the mean divides once more by N",
+         "db = dout.sum(axis=0)이지 dout.mean(axis=0)이 아닙니다. 평균은 N으로 한 번 더 나눕니다"))
+_KEEP_X_HINTS = (
+    Text("backward needs the x of the forward call just before it: does your forward keep it on "
+         "self, in every call?",
+         "backward에는 바로 앞의 forward 호출에서 받은 x가 필요합니다. 여러분의 forward는 호출될 "
+         "때마다 x를 self에 보관하나요?"),
+    Text("write self.x = x in forward, unconditionally, before returning: a layer sees a new batch "
+         "in every forward call, and backward goes with the latest one",
+         "forward에서 반환하기 전에 조건 없이 self.x = x라고 쓰세요. 계층은 forward를 호출할 때마다 "
+         "새 배치를 받고, backward는 가장 최근의 배치에 대한 것입니다"))
+
+
 def _gradient_shape(got, want_shape: tuple, what: str, like: str) -> None:
     shape = np.shape(got)
     if got is None:
@@ -51,22 +210,28 @@ def _gradient_shape(got, want_shape: tuple, what: str, like: str) -> None:
                        f"{what}: None입니다. backward에서 구해 두어야 합니다"))
     if shape != want_shape:
         raise Wrong(tr(f"{what}: expected shape {want_shape}, the shape of {like}, got shape {shape}",
-                       f"{what}: 기대한 형상은 {like}와 같은 {want_shape}인데, 나온 형상은 {shape}입니다"))
+                       f"{what}: {like}와 같은 형상 {want_shape}이어야 하는데, 나온 형상은 "
+                       f"{shape}입니다"))
 
 
-@exercise("affine_layer", parts=("forward", "backward"), hints=(
-    Text("each gradient has the shape of its variable: dx like x (N, D), dW like W (D, M), db like "
-    "b (M,). Which product of dout (N, M) with W or with x, one of them transposed, has that shape?",
-    ko="기울기는 그 변수와 형상이 같습니다. dx는 x처럼 (N, D), dW는 W처럼 (D, M), db는 b처럼 (M,)입니다. "
-    "dout (N, M)에 W나 x를 곱하되 둘 중 하나는 전치한다면, 어떤 곱이 그 형상이 될까요?"),
-    Text("forward keeps x on self and returns the matrix product of x and W plus b. backward: dx is "
-    "dout times the transpose of W, dW is the transpose of the kept x times dout, db is dout summed "
-    "over axis 0 (the batch). Return dx alone; store dW and db on self; never write into dout.",
-    ko="forward는 x를 self에 보관하고, x와 W의 행렬 곱에 b를 더해 반환합니다. backward에서 dx는 dout에 "
-    "W의 전치를 곱한 것, dW는 보관해 둔 x의 전치에 dout을 곱한 것, db는 dout을 0번 축(배치)을 따라 "
-    "합한 것입니다. dx만 반환하고 dW와 db는 self에 저장하세요. dout에는 절대 값을 쓰지 마세요.")))
+def _x_not_kept(layer, x, other, crash: Wrong) -> None:
+    """After backward crashed: say so when forward plainly did not keep the latest x."""
+    kept = getattr(layer, "x", None)
+    if kept is None and "NoneType" in str(crash):
+        raise Wrong(tr(f"{crash}. self.x is None after forward(x): backward has no x to work with",
+                       f"{crash}. forward(x)를 실행한 뒤에도 self.x가 None이라 backward가 쓸 x가 "
+                       "없습니다"), hint=_KEEP_X_HINTS)
+    if isinstance(kept, np.ndarray) and kept.shape == other.shape != np.shape(x):
+        raise Wrong(tr(f"{crash}. self.x still holds the batch of an earlier forward call (shape "
+                       f"{kept.shape}), not the latest x (shape {np.shape(x)})",
+                       f"{crash}. self.x에는 최근 x(형상 {np.shape(x)})가 아니라 그 전의 forward "
+                       f"호출에서 받은 배치(형상 {kept.shape})가 남아 있습니다"), hint=_KEEP_X_HINTS)
+
+
+@exercise("affine_layer", parts=("forward", "backward"), hints=_AFFINE_HINTS)
 def check_affine_layer(Affine, part) -> None:
     """Affine(W, b): forward(x (N, D)) -> (N, M), keeps x; backward(dout) -> dx, sets dW, db."""
+    _a_class(Affine, "affine_layer", "(W, b)")
     with part("forward"):
         # the broadcast example of the notebook: x @ W = [[0, 0, 0], [10, 10, 10]], b = [1, 2, 3]
         x, W, b = np.array([[0.0, 0.0], [1.0, 1.0]]), np.full((2, 3), 5.0), np.array([1.0, 2.0, 3.0])
@@ -81,13 +246,12 @@ def check_affine_layer(Affine, part) -> None:
             want = x @ W + b
             out = _run(where, Affine(W, b).forward, x)
             for arr, before, name in zip((x, W, b), kept, ("x", "W", "b")):
-                unchanged(arr, before, tr(f"{name} (in {where})", f"{where}에서 {name}"))
+                _kept(arr, before, tr(f"{name} (in {where})", f"{where}에서 {name}"))
             close(out, want, where)
         x, W, b, _ = _affine_arrays(3, 4, 2, 10, np.float32)
         out = _run(tr("forward(x) on float32 arrays", "float32 배열에 대한 forward(x)"),
                    Affine(W, b).forward, x)
-        same_dtype(out, np.float32, tr("forward(x) on float32 x, W and b",
-                                       "float32인 x, W, b에 대한 forward(x)"))
+        _float32(out, tr("forward(x) on float32 x, W and b", "float32인 x, W, b에 대한 forward(x)"))
 
     with part("backward"):
         for seed, (n, d, m) in enumerate(_AFFINE_CASES):
@@ -98,43 +262,50 @@ def check_affine_layer(Affine, part) -> None:
             other = np.ones((n + 1, d))  # a batch of another size first: backward must use the latest x
             _run(tr(f"forward(x) for {where}", f"{where}일 때 forward(x)"), layer.forward, other)
             _run(tr(f"forward(x) for {where}", f"{where}일 때 forward(x)"), layer.forward, x)
-            dx = _run(tr(f"backward(dout) for {where}", f"{where}일 때 backward(dout)"),
-                      layer.backward, dout)
+            try:
+                dx = _run(tr(f"backward(dout) for {where}", f"{where}일 때 backward(dout)"),
+                          layer.backward, dout)
+            except Wrong as crash:
+                _x_not_kept(layer, x, other, crash)
+                raise
             for arr, before, name in zip((x, W, dout), kept, ("x", "W", "dout")):
-                unchanged(arr, before, tr(f"{name} (in backward for {where})",
-                                          f"{where}일 때 backward에서 {name}"))
+                _kept(arr, before, tr(f"{name} (in backward for {where})",
+                                      f"{where}일 때 backward에서 {name}"))
             if isinstance(dx, tuple):
-                raise Wrong(tr(f"backward(dout) returned a tuple of {len(dx)} for {where}: return dx "
-                               "alone, and store dW and db as self.dW and self.db",
-                               f"{where}일 때 backward(dout)가 값 {len(dx)}개짜리 튜플을 반환했습니다. "
-                               "dx만 반환하고, dW와 db는 self.dW와 self.db에 저장하세요"))
+                raise FormatSlip(tr(f"backward(dout) returned a tuple of {len(dx)} for {where}: "
+                                    "return dx alone, and store dW and db as self.dW and self.db",
+                                    f"{where}일 때 backward(dout)가 값 {len(dx)}개짜리 튜플을 "
+                                    "반환했습니다. dx만 반환하고, dW와 db는 self.dW와 self.db에 "
+                                    "저장하세요"))
             _gradient_shape(dx, (n, d), tr(f"dx for {where}", f"{where}일 때 dx"), "x")
             if d == m and np.allclose(dx, dout @ W) and not np.allclose(dx, dout @ W.T):
-                raise Wrong(tr(f"dx for {where}: your dx equals dout @ W without the transpose. With a "
-                               "square W the shapes fit anyway, but the chain rule sums "
-                               "dout[n, m] * W[d, m] over m; expected "
-                               f"{show(dout @ W.T)}, got {show(dx)}",
+                raise Wrong(tr(f"dx for {where}: your dx equals dout @ W, without the transpose. "
+                               "With a square W its shape is right too, but not its values: they "
+                               "differ from the numerical gradient",
                                f"{where}일 때 dx: 여러분의 dx는 전치 없이 곱한 dout @ W와 같습니다. "
-                               "W가 정사각 행렬이면 형상은 어쨌든 맞지만, 연쇄법칙은 "
-                               "dout[n, m] * W[d, m]을 m에 대해 합합니다. 기대한 값 "
-                               f"{show(dout @ W.T)}, 나온 값 {show(dx)}"))
+                               "W가 정사각 행렬이면 형상은 맞지만, 값은 수치 미분으로 구한 기울기와 "
+                               "다릅니다"), hint=_DX_TRANSPOSE_HINTS)
             numerically(lambda v: float(np.sum((v @ W + b) * dout)), x, dx,
                         tr(f"dx for {where}", f"{where}일 때 dx"))
             _gradient_shape(getattr(layer, "dW", None), (d, m),
                             tr(f"self.dW for {where}", f"{where}일 때 self.dW"), "W")
             if d == m and np.allclose(layer.dW, (x.T @ dout).T) and not np.allclose(layer.dW, x.T @ dout):
-                raise Wrong(tr(f"self.dW for {where}: your dW is the transpose of the right one "
-                               f"(the shapes fit only because W is square); expected {show(x.T @ dout)}, "
-                               f"got {show(layer.dW)}",
-                               f"{where}일 때 self.dW: 여러분의 dW는 올바른 dW의 전치입니다(W가 정사각 "
-                               f"행렬이라 형상만 맞았습니다). 기대한 값 {show(x.T @ dout)}, "
-                               f"나온 값 {show(layer.dW)}"))
+                want_s, got_s = show(x.T @ dout), show(layer.dW)
+                raise Wrong(tr(f"self.dW for {where}: your dW is the transpose of the right one (the "
+                               f"shapes fit only because W is square); expected {want_s}, got {got_s}",
+                               f"{where}일 때 self.dW: 여러분의 dW는 올바른 dW의 전치입니다(W가 "
+                               f"정사각 행렬이라 형상만 맞았습니다). {want_s}이어야 하는데, 나온 "
+                               f"값은 {got_s}입니다"), hint=_DW_TRANSPOSE_HINTS)
             numerically(lambda v: float(np.sum((x @ v + b) * dout)), W, layer.dW,
                         tr(f"self.dW for {where}", f"{where}일 때 self.dW"))
-            _gradient_shape(getattr(layer, "db", None), (m,),
-                            tr(f"self.db for {where}", f"{where}일 때 self.db"), "b")
-            numerically(lambda v: float(np.sum((x @ W + v) * dout)), b, layer.db,
-                        tr(f"self.db for {where}", f"{where}일 때 self.db"))
+            with _mistake(_DB_AXIS_HINTS):
+                _gradient_shape(getattr(layer, "db", None), (m,),
+                                tr(f"self.db for {where}", f"{where}일 때 self.db"), "b")
+            mean = n > 1 and np.allclose(layer.db, dout.mean(axis=0)) \
+                and not np.allclose(layer.db, dout.sum(axis=0))
+            with _mistake(_DB_MEAN_HINTS if mean else None):
+                numerically(lambda v: float(np.sum((x @ W + v) * dout)), b, layer.db,
+                            tr(f"self.db for {where}", f"{where}일 때 self.db"))
         # the notebook's db example: dout = [[1, 2, 3], [4, 5, 6]] gives db = [5, 7, 9]
         layer = Affine(np.zeros((2, 3)), np.zeros(3))
         _run("forward(x)", layer.forward, np.ones((2, 2)))
@@ -147,126 +318,279 @@ def check_affine_layer(Affine, part) -> None:
         dx = _run(tr("backward(dout) on float32 arrays", "float32 배열에 대한 backward(dout)"),
                   layer.backward, dout)
         for got, name in ((dx, "dx"), (layer.dW, "self.dW"), (layer.db, "self.db")):
-            same_dtype(got, np.float32, tr(f"{name} for float32 x, W, b and dout",
-                                           f"float32인 x, W, b, dout에 대한 {name}"))
+            _float32(got, tr(f"{name} for float32 x, W, b and dout",
+                             f"float32인 x, W, b, dout에 대한 {name}"))
 
 
 # ---------------------------------------------------------------- affine_image_shapes
 
-_IMAGE_SHAPES = {"out": (5, 10), "dx": (5, 1, 28, 28), "dW": (784, 10), "db": (10,)}
-_IMAGE_WHAT = {"out": Text("the output of forward", "forward가 반환하는 값"),
-               "dx": Text("what backward returns", "backward가 반환하는 값"),
-               "dW": "self.dW", "db": "self.db"}
+_IMAGE_ANSWERS = {
+    "out": Answer(
+        Text("the shape of what forward(images) returns", "forward(images)가 반환하는 값의 형상"),
+        (5, 10), kind="shape",
+        mistakes={
+            (5, 784): Text("That is the flattened input X, before the product with W.",
+                           "그것은 W와 곱하기 전의, 펼친 입력 X의 형상입니다."),
+            (784, 10): Text("That is W's shape. The output has one row per image.",
+                            "그것은 W의 형상입니다. 출력은 이미지마다 한 행입니다."),
+            (10,): Text("That is one image's scores, or b's shape; the batch keeps its axis.",
+                        "그것은 이미지 한 장의 점수, 또는 b의 형상입니다. 배치 축은 남습니다."),
+        },
+        nudge=Text("forward flattens each image to one row: what does the product of those rows with "
+                   "W give?",
+                   "forward는 이미지 한 장을 한 행으로 펼칩니다. 그 행들과 W를 곱하면 무엇이 "
+                   "나올까요?"),
+        hints=(Text("forward flattens each image to one row, so the product sees (N, 784) times W "
+                    "(784, 10): what shape comes out?",
+                    "forward는 이미지 한 장을 한 행으로 펼치므로, 행렬 곱에 들어가는 것은 (N, 784)와 "
+                    "W (784, 10)입니다. 어떤 형상이 나올까요?"),
+               Text("(N, D)(D, M) = (N, M): one row per image, one column per column of W",
+                    "(N, D)(D, M) = (N, M)입니다. 이미지마다 한 행, W의 열마다 한 열입니다"))),
+    "dx": Answer(
+        Text("the shape of what backward(dout) returns", "backward(dout)가 반환하는 값의 형상"),
+        (5, 1, 28, 28), kind="shape",
+        mistakes={
+            (5, 784): Text("That is the gradient of the flattened X; the layer below gave images, "
+                           "and gets its gradient back in the shape it gave.",
+                           "그것은 펼친 X의 기울기입니다. 앞 계층은 이미지를 넘겼으므로, 기울기도 "
+                           "자기가 넘긴 형상으로 돌려받습니다."),
+            (5, 10): Text("That is the shape of dout, the gradient that arrives; dx is the gradient "
+                          "of the input.",
+                          "그것은 흘러 들어오는 기울기 dout의 형상입니다. dx는 입력의 기울기입니다."),
+            (784, 10): Text("That is W's shape; dx is the gradient of the input.",
+                            "그것은 W의 형상입니다. dx는 입력의 기울기입니다."),
+        },
+        nudge=Text("A gradient has the shape of what it is the gradient of: what did the layer below "
+                   "pass in?",
+                   "기울기는 미분한 대상과 형상이 같습니다. 앞 계층이 넘긴 것은 무엇이었나요?"),
+        hints=(Text("a gradient always has the shape of what it is the gradient of: dx is the "
+                    "gradient of the input, as the layer was given it",
+                    "기울기의 형상은 언제나 미분한 대상의 형상과 같습니다. dx는 계층이 받은 그대로의 "
+                    "입력에 대한 기울기입니다"),
+               Text("backward computes dout @ W.T, one row of 784 per image, then reshapes it to the "
+                    "shape the input came in, images and all: the layer below needs its gradient "
+                    "in the shape it produced",
+                    "backward는 dout @ W.T로 이미지마다 784개짜리 한 행을 구한 다음, 그것을 입력이 "
+                    "들어온 형상으로, 이미지 형상 그대로 되돌립니다. 앞 계층은 자기가 내보낸 형상으로 "
+                    "기울기를 받아야 하기 때문입니다"))),
+    "dW": Answer(
+        Text("the shape of self.dW", "self.dW의 형상"), (784, 10), kind="shape",
+        mistakes={
+            (10, 784): Text("That is W transposed; a gradient has the shape of its variable.",
+                            "그것은 전치한 W의 형상입니다. 기울기는 그 변수와 형상이 같습니다."),
+            (5, 784): Text("That is the flattened input X; dW is the gradient of W.",
+                           "그것은 펼친 입력 X의 형상입니다. dW는 W의 기울기입니다."),
+            (5, 10): Text("That is the shape of dout; dW is the gradient of W.",
+                          "그것은 dout의 형상입니다. dW는 W의 기울기입니다."),
+        },
+        nudge=Text("Does the shape of W depend on the batch or on the images?",
+                   "W의 형상이 배치나 이미지에 따라 달라지나요?"),
+        hints=(Text("a gradient has the shape of its variable; whatever the input looks like, W is "
+                    "the same",
+                    "기울기는 그 변수와 형상이 같습니다. 입력이 어떻게 생겼든 W는 그대로입니다"),
+               Text("dW = X.T @ dout, (784, N)(N, 10): the batch size drops out, and what is left "
+                    "is W's shape",
+                    "dW = X.T @ dout, (784, N)(N, 10)입니다. 배치 크기는 사라지고 W의 형상이 "
+                    "남습니다"))),
+    "db": Answer(
+        Text("the shape of self.db", "self.db의 형상"), (10,), kind="shape",
+        mistakes={
+            (5, 10): Text("That is the shape of dout; b was added to every row, so db adds up the "
+                          "rows.",
+                          "그것은 dout의 형상입니다. b는 모든 행에 더해졌으므로, db는 행들을 "
+                          "더한 것입니다."),
+            (1, 10): Text("Summing over the batch axis removes that axis.",
+                          "배치 축을 따라 합하면 그 축은 없어집니다."),
+            (5,): Text("That sums over the outputs; b has one entry per output.",
+                       "그것은 출력에 걸쳐 합한 형상입니다. b는 출력마다 값이 하나입니다."),
+        },
+        nudge=Text("What is the shape of b?", "b의 형상은 무엇인가요?"),
+        hints=(Text("b was added to every row; its gradient sums dout over the batch, and has the "
+                    "shape of b",
+                    "b는 모든 행에 더해졌습니다. 그 기울기는 dout을 배치에 걸쳐 합한 것이고, b와 "
+                    "형상이 같습니다"),
+               Text("dout.sum(axis=0) leaves one number per output: b's shape, written with its "
+                    "comma because it has one axis",
+                    "dout.sum(axis=0)은 출력마다 숫자 하나를 남깁니다. 곧 b의 형상이고, 축이 하나이므로 "
+                    "쉼표를 붙여 씁니다"))),
+}
 
-
-def _as_shape(got, name: str) -> tuple:
-    if isinstance(got, (int, np.integer)) and not isinstance(got, bool):
-        raise Wrong(tr(f"{name}: got the number {got}, not a shape. A shape is a tuple; a 1-D "
-                       f"shape keeps its comma: ({got},). Note that ({got}) without the comma is "
-                       f"just the number {got}",
-                       f"{name}: 형상이 아니라 숫자 {got}입니다. 형상은 튜플이고, 1차원 형상에도 "
-                       f"쉼표가 붙습니다: ({got},). 쉼표 없이 쓴 ({got})의 값은 그냥 숫자 {got}입니다"))
-    if isinstance(got, (str, bytes, dict)) or not hasattr(got, "__len__"):
-        raise Wrong(tr(f"{name}: expected a shape such as (2, 3), got {type(got).__name__} {got!r}",
-                       f"{name}: (2, 3) 같은 형상을 써야 합니다. 나온 값: {type(got).__name__} {got!r}"))
-    try:
-        return tuple(int(v) for v in got)
-    except (TypeError, ValueError):
-        raise Wrong(tr(f"{name}: a shape holds whole numbers, got {got!r}",
-                       f"{name}: 형상은 정수로 이루어집니다. 나온 값: {got!r}")) from None
-
-
-@exercise("affine_image_shapes", parts=tuple(_IMAGE_SHAPES), hints=(
+prediction("affine_image_shapes", _IMAGE_ANSWERS, hints=(
     Text("forward flattens each image to one row, so the product sees (N, 784); and a gradient "
-    "always has the shape of what it is the gradient of",
-    ko="forward는 이미지 한 장을 한 행으로 펼치므로, 행렬 곱에 들어가는 것은 (N, 784)입니다. 그리고 "
-    "기울기의 형상은 언제나 미분한 대상의 형상과 같습니다"),
+         "always has the shape of what it is the gradient of",
+         "forward는 이미지 한 장을 한 행으로 펼치므로, 행렬 곱에 들어가는 것은 (N, 784)입니다. 그리고 "
+         "기울기의 형상은 언제나 미분한 대상의 형상과 같습니다"),
     Text("out is (N, M); dx has the shape of the input as it was given, images and all, because the "
-    "layer below needs it that way; dW has W's shape and db b's. Write a 1-D shape with its comma",
-    ko="out은 (N, M)입니다. dx는 처음 주어진 입력과 형상이 같습니다. 이미지였다면 이미지 형상 그대로인데, "
-    "앞 계층이 그 형상으로 받아야 하기 때문입니다. dW는 W와, db는 b와 형상이 같습니다. 1차원 형상은 "
-    "쉼표를 붙여 쓰세요")))
-def check_affine_image_shapes(shapes, part) -> None:
-    """shapes: {"out", "dx", "dW", "db"} -> the shapes for x (5, 1, 28, 28), W (784, 10), b (10,)."""
+         "layer below needs it that way; dW has W's shape and db b's. Write a 1-D shape with its "
+         "comma",
+         "out은 (N, M)입니다. dx는 처음 주어진 입력과 형상이 같습니다. 이미지였다면 이미지 형상 "
+         "그대로인데, 앞 계층이 그 형상으로 받아야 하기 때문입니다. dW는 W와, db는 b와 형상이 "
+         "같습니다. 1차원 형상은 쉼표를 붙여 쓰세요")))
+
+
+def _shapes_not_numbers(shapes) -> None:
+    """A number where a shape goes, db = 10 for (10,): a plain word about the comma, no hint used."""
     if not isinstance(shapes, dict):
-        raise Wrong(tr(f"expected a dict with the keys {', '.join(_IMAGE_SHAPES)}, "
-                       f"got {type(shapes).__name__}",
-                       f"{', '.join(_IMAGE_SHAPES)} 키가 있는 dict를 주어야 합니다. "
-                       f"받은 것: {type(shapes).__name__}"))
-    missing = [k for k in _IMAGE_SHAPES if k not in shapes]
-    if missing:
-        raise Wrong(tr(f"the dict has no key {', '.join(missing)}: keep the keys "
-                       f"{', '.join(_IMAGE_SHAPES)}",
-                       f"dict에 {', '.join(missing)} 키가 없습니다. "
-                       f"{', '.join(_IMAGE_SHAPES)} 키를 모두 그대로 두세요"))
-    for name in _IMAGE_SHAPES:
-        with part(name):
-            got = shapes[name]
-            if got is None:
-                raise Unfilled(tr(f"{name} is still None: write the shape of {_IMAGE_WHAT[name]}",
-                                  f"{name}: 아직 None입니다. {_IMAGE_WHAT[name]}의 형상을 쓰세요"))
-            want = _IMAGE_SHAPES[name]
-            shape = _as_shape(got, name)
-            if shape != want:
-                extra = ""
-                if name == "dx" and shape == (5, 784):
-                    extra = tr(" (that is the gradient of the flattened X; the layer below gave "
-                               "images, and gets its gradient back in their shape)",
-                               ". 그것은 펼친 X의 기울기입니다. 앞 계층은 이미지를 넘겼으므로, "
-                               "기울기도 이미지 형상으로 돌려받습니다")
-                raise Wrong(tr(f"{name}, the shape of {_IMAGE_WHAT[name]}: got {shape}, which is "
-                               f"not it{extra}",
-                               f"{name}({_IMAGE_WHAT[name]}의 형상): 여러분의 답 {shape}은 "
-                               f"맞지 않습니다{extra}"))
+        return
+    for name, got in shapes.items():
+        if isinstance(got, (int, np.integer)) and not isinstance(got, (bool, np.bool_)):
+            raise FormatSlip(tr(f"{name}: got the number {got}, not a shape. A shape is a tuple, and "
+                                f"a 1-D shape keeps its comma: ({got},). Note that ({got}) without "
+                                f"the comma is just the number {got}",
+                                f"{name}: 형상이 아니라 숫자 {got}입니다. 형상은 튜플이고, 1차원 "
+                                f"형상에도 쉼표가 붙습니다: ({got},). 쉼표 없이 쓴 ({got})의 값은 "
+                                f"그냥 숫자 {got}입니다"))
+
+
+_register_precheck("affine_image_shapes", _shapes_not_numbers)
 
 
 # ---------------------------------------------------------------- softmax_gradient_prediction
 
-_Y_EXAMPLE = np.array([0.3, 0.2, 0.5])  # softmax output for one sample, true class 1
-_T_EXAMPLE = np.array([0.0, 1.0, 0.0])
-_GRAD_TRUTH = {"dx_alone": _Y_EXAMPLE - _T_EXAMPLE, "dx_in_pair": (_Y_EXAMPLE - _T_EXAMPLE) / 2}
-_GRAD_WHAT = {"dx_alone": Text("dL/dx for the batch of one", "이 샘플 하나로 된 배치의 dL/dx"),
-              "dx_in_pair": Text("the first row of dL/dx when the batch holds this sample twice",
-                                 "배치에 이 샘플이 두 번 들어 있을 때 dL/dx의 첫 번째 행")}
+# softmax output y = (0.3, 0.2, 0.5) for one sample whose true class is 1, t = (0, 1, 0)
+_FLIPPED = Text("Every sign is flipped: is that t - y? Raising the true class's score lowers the loss.",
+                "부호가 모두 반대입니다. t - y를 구하지 않았나요? 정답 클래스의 점수를 올리면 손실은 "
+                "줄어듭니다.")
+_NO_LABEL = Text("That is y itself, or a part of it: where did the label t go?",
+                 "그것은 y 자체이거나 그 일부입니다. 정답 레이블 t는 어디로 갔나요?")
+_TRUE_SIGN = Text("The true class's entry has the wrong sign: raising the true class's score lowers "
+                  "the loss, so its gradient is negative.",
+                  "정답 클래스 자리의 부호가 틀렸습니다. 정답 클래스의 점수를 올리면 손실이 줄어드므로, "
+                  "그 기울기는 음수입니다.")
+_ONLY_TRUE = Text("Only the true class's entry is nonzero: the other scores move the loss too, "
+                  "through the softmax's sum.",
+                  "정답 클래스 자리만 0이 아닙니다. 다른 점수들도 소프트맥스의 합을 거쳐 손실을 "
+                  "움직입니다.")
+_GRAD_ANSWERS = {
+    "dx_alone": Answer(
+        Text("dL/dx for the batch of one", "이 샘플 하나로 된 배치의 dL/dx"),
+        (0.3, -0.8, 0.5), kind="numbers", rtol=0, atol=1e-3,
+        mistakes={(-0.3, 0.8, -0.5): _FLIPPED, (0.3, 0.2, 0.5): _NO_LABEL,
+                  (0.3, 0.8, 0.5): _TRUE_SIGN, (0.0, -0.8, 0.0): _ONLY_TRUE,
+                  (0.15, -0.4, 0.25): Text("Each entry is halved: how many samples does this batch "
+                                           "hold?",
+                                           "값이 모두 절반입니다. 이 배치에는 샘플이 몇 개 있나요?")},
+        nudge=Text("Subtract the one-hot label from y, entry by entry.",
+                   "y에서 원-핫 정답 레이블을 원소마다 빼 보세요."),
+        hints=(Text("dL/dx = dout · (y - t) / N; here dout = 1 and the batch holds one sample. "
+                    "Which entry does the one-hot t change?",
+                    "dL/dx = dout · (y - t) / N입니다. 여기서 dout = 1이고 배치에는 샘플이 하나뿐입니다. "
+                    "원-핫 t는 어느 원소를 바꿀까요?"),
+               Text("subtract the one-hot label from y: only the true class (index 1) changes, by "
+                    "-1; the other entries stay as y has them",
+                    "y에서 원-핫 정답 레이블을 빼세요. 달라지는 것은 정답 클래스(인덱스 1)뿐이고, "
+                    "-1만큼 바뀝니다. 나머지 원소는 y 그대로입니다"))),
+    "dx_in_pair": Answer(
+        Text("the first row of dL/dx when the batch holds this sample twice",
+             "배치에 이 샘플이 두 번 들어 있을 때 dL/dx의 첫 번째 행"),
+        (0.15, -0.4, 0.25), kind="numbers", rtol=0, atol=1e-3,
+        mistakes={(0.3, -0.8, 0.5): Text("The batch holds two samples, and its loss is their mean: "
+                                         "does the batch size appear in your row?",
+                                         "배치에는 샘플이 둘이고, 배치의 손실은 두 손실의 평균입니다. "
+                                         "여러분의 행에 배치 크기가 반영되어 있나요?"),
+                  (0.6, -1.6, 1.0): Text("The loss of a batch is the mean of its samples' losses, "
+                                         "not their sum.",
+                                         "배치의 손실은 샘플 손실의 합이 아니라 평균입니다."),
+                  (-0.15, 0.4, -0.25): _FLIPPED, (0.15, 0.1, 0.25): _NO_LABEL,
+                  (0.15, 0.4, 0.25): _TRUE_SIGN},
+        nudge=Text("Each sample counts for part of the batch's mean loss: how large a part?",
+                   "샘플 하나는 배치 평균 손실의 일부를 차지합니다. 얼마만큼일까요?"),
+        hints=(Text("the loss of a batch is the mean of its samples' losses: how much does one "
+                    "sample count for in a batch of two?",
+                    "배치의 손실은 샘플 손실의 평균입니다. 샘플이 둘인 배치에서 샘플 하나는 얼마만큼 "
+                    "반영될까요?"),
+               Text("each row is dout · (y - t) / N with N = 2: the row of the same sample in a "
+                    "batch of one, divided by 2",
+                    "각 행은 N = 2인 dout · (y - t) / N입니다. 샘플 하나로 된 배치에서의 같은 샘플의 "
+                    "행을 2로 나눈 것입니다"))),
+}
 
-
-@exercise("softmax_gradient_prediction", parts=tuple(_GRAD_TRUTH), hints=(
+prediction("softmax_gradient_prediction", _GRAD_ANSWERS, form="tuple", hints=(
     Text("dL/dx = dout · (y - t) / N; here dout = 1, and N is the number of samples in the batch",
-         ko="dL/dx = dout · (y - t) / N입니다. 여기서 dout = 1이고, N은 배치에 든 샘플 수입니다"),
-    Text("subtract the one-hot label from y: only the true class (index 1) changes, by -1. The loss of "
-    "a batch is the mean over its samples, so with two samples every row is divided by 2",
-    ko="y에서 원-핫 정답 레이블을 빼세요. 달라지는 것은 정답 클래스(인덱스 1)뿐이고, -1만큼 바뀝니다. "
-    "배치의 손실은 샘플 손실의 평균이므로, 샘플이 두 개면 모든 행이 2로 나뉩니다")))
-def check_softmax_gradient_prediction(pair, part) -> None:
-    """(dx_alone, dx_in_pair): three numbers each."""
-    values = dict(zip(_GRAD_TRUTH, sequence(pair, 2, "(dx_alone, dx_in_pair)")))
-    for name in values:
-        with part(name):
-            got = values[name]
-            if got is None:
-                raise Unfilled(tr(f"{name} is still None: write {_GRAD_WHAT[name]}, three numbers",
-                                  f"{name}: 아직 None입니다. 숫자 세 개를 쓰세요({_GRAD_WHAT[name]})"))
-            items = sequence(got, 3, name)
-            if any(v is None for v in items):
-                raise Unfilled(tr(f"{name} still holds None: write all three numbers",
-                                  f"{name}에 아직 None이 있습니다. 숫자 세 개를 모두 쓰세요"))
-            want = _GRAD_TRUTH[name]
-            arr = np.asarray(items, dtype=float)
-            if np.allclose(arr, -want, atol=1e-3):
-                raise Wrong(tr(f"{name} is {show(arr)}, which is t - y; the gradient of the loss is y - t",
-                               f"{name} = {show(arr)}: 이것은 t - y입니다. 손실의 기울기는 y - t입니다"))
-            if name == "dx_in_pair" and np.allclose(arr, 2 * want, atol=1e-3):
-                raise Wrong(tr(f"{name} is {show(arr)}, the gradient of a batch of one; in a batch of "
-                               "two the loss is the mean of two samples' losses",
-                               f"{name} = {show(arr)}: 샘플 하나로 된 배치의 기울기입니다. 샘플이 둘인 "
-                               "배치에서 손실은 두 샘플 손실의 평균입니다"))
-            close(arr, want, _GRAD_WHAT[name], rtol=0, atol=1e-3)
+         "dL/dx = dout · (y - t) / N입니다. 여기서 dout = 1이고, N은 배치에 든 샘플 수입니다"),
+    Text("subtract the one-hot label from y: only the true class (index 1) changes, by -1. The loss "
+         "of a batch is the mean over its samples, so with two samples every row is divided by 2",
+         "y에서 원-핫 정답 레이블을 빼세요. 달라지는 것은 정답 클래스(인덱스 1)뿐이고, -1만큼 "
+         "바뀝니다. 배치의 손실은 샘플 손실의 평균이므로, 샘플이 두 개면 모든 행이 2로 나뉩니다")))
 
 
 # ---------------------------------------------------------------- softmax_with_loss
 
 _X_EXAMPLE = np.array([[2.0, 0.5, -1.0], [1.0, 3.0, -0.5]])  # the notebook's example
 _T_ONE_HOT = np.array([[1, 0, 0], [0, 1, 0]])
+
+_SWL_HINTS = {
+    "forward": (
+        Text("forward: y = softmax(x), and the loss is the mean over the batch of -log of each "
+             "sample's true-class probability; keep y and t on self",
+             "forward: y = softmax(x)이고, 손실은 샘플마다 정답 클래스의 확률에 -log를 취한 값을 "
+             "배치 전체에 대해 평균한 것입니다. y와 t는 self에 보관하세요"),
+        Text("softmax and cross_entropy_error (imported in the setup cell) take one-hot labels and "
+             "class indices alike, subtract the row maximum before exp, and return the batch's "
+             "mean: keep t, compute y with softmax, and return cross_entropy_error of y and t",
+             "softmax와 cross_entropy_error(준비 셀에서 import했습니다)는 원-핫 레이블과 클래스 "
+             "인덱스를 모두 받고, exp 전에 행의 최댓값을 빼며, 배치 평균을 반환합니다. t를 보관하고, "
+             "softmax로 y를 구한 다음, y와 t의 cross_entropy_error를 반환하세요")),
+    "backward": (
+        Text("backward: dout times (y - t) / N, with N the batch size, the number of rows of y",
+             "backward: dout × (y - t) / N이고, N은 배치 크기, 곧 y의 행 수입니다"),
+        Text("compute y - t as a new array (never in self.y itself), divide it by N = "
+             "self.y.shape[0] and multiply by dout. For class indices t, subtracting t means "
+             "subtracting 1 at each row's true class, in a copy of y",
+             "y - t를 새 배열로 구하고(self.y 자체에서 계산하면 안 됩니다), N = self.y.shape[0]으로 "
+             "나눈 다음 dout을 곱하세요. t가 클래스 인덱스라면, t를 빼는 것은 y의 복사본에서 각 행의 "
+             "정답 클래스 자리에서 1을 빼는 것입니다")),
+}
+_OVERFLOW_HINTS = (
+    Text("exp(1000) is inf in floating point. Softmax does not change when the same number is "
+         "subtracted from every score of a row: which number keeps every exp at most 1?",
+         "부동소수점 수에서 exp(1000)은 inf입니다. 한 행의 모든 점수에서 같은 수를 빼도 소프트맥스의 "
+         "결과는 변하지 않습니다. 어떤 수를 빼면 모든 exp가 1 이하가 될까요?"),
+    Text("subtract each row's maximum before exp, x - x.max(axis=1, keepdims=True), or use softmax "
+         "from the setup cell, which does",
+         "exp 전에 각 행의 최댓값을 빼세요: x - x.max(axis=1, keepdims=True). 또는 그렇게 하는 "
+         "준비 셀의 softmax를 쓰세요"))
+_MEAN_HINTS = (
+    Text("the loss of a batch is the mean of its samples' losses, so that it does not grow with the "
+         "batch size: one number, whatever N",
+         "배치의 손실은 샘플 손실의 평균이므로 배치 크기에 따라 커지지 않습니다. N이 얼마든 숫자 "
+         "하나입니다"),
+    Text("divide the sum of the samples' -log y by N, the number of rows, or return "
+         "cross_entropy_error(self.y, t), which is that mean",
+         "샘플마다의 -log y를 합한 것을 행 수 N으로 나누세요. 또는 바로 그 평균인 "
+         "cross_entropy_error(self.y, t)를 반환하세요"))
+_BY_N_HINTS = (
+    Text("the loss is the mean over the N samples of the batch: by the chain rule, what factor does "
+         "that put on each sample's row of the gradient?",
+         "손실은 배치에 든 샘플 N개의 평균입니다. 연쇄법칙에 따르면, 그 평균은 기울기의 샘플마다의 "
+         "행에 어떤 인수를 곱할까요?"),
+    Text("divide y - t by N = self.y.shape[0], the number of rows, then multiply by dout",
+         "y - t를 행 수 N = self.y.shape[0]으로 나눈 다음 dout을 곱하세요"))
+_DOUT_HINTS = (
+    Text("every layer's backward multiplies what it passes back by the dout that arrives from above "
+         "(the chain rule), this one too, even if the book's calls it only with dout = 1",
+         "모든 계층의 backward는 돌려보내는 값에 위에서 흘러 들어온 dout을 곱합니다(연쇄법칙). 책의 "
+         "계층은 dout = 1로만 호출되지만, 이 계층도 마찬가지입니다"),
+    Text("return dout * (y - t) / N: with dout = 0.5, half of what backward() gives",
+         "dout * (y - t) / N을 반환하세요. dout = 0.5이면 backward()의 절반이 됩니다"))
+_INDEX_HINTS = (
+    Text("with class indices, t = [0, 1] names each row's true class instead of being a row of C "
+         "numbers: what does y - t mean then?",
+         "클래스 인덱스일 때 t = [0, 1]은 C개짜리 행이 아니라 각 행의 정답 클래스 번호입니다. "
+         "그렇다면 y - t는 무슨 뜻일까요?"),
+    Text("subtract 1 at [n, t[n]] of each row n, in a copy of y (dx = self.y.copy(); "
+         "dx[np.arange(N), self.t] -= 1), or turn t into one-hot rows first, np.eye(C)[t]",
+         "복사한 y에서 각 행 n의 [n, t[n]] 자리에서 1을 빼세요(dx = self.y.copy(); "
+         "dx[np.arange(N), self.t] -= 1). 또는 먼저 t를 원-핫 행 np.eye(C)[t]로 바꾸세요"))
+_SECOND_CALL_HINTS = (
+    Text("backward may be called twice after one forward (a gradient check does): does your first "
+         "call change self.y?",
+         "forward 한 번 뒤에 backward가 두 번 호출될 수도 있습니다(기울기 확인이 그렇게 합니다). "
+         "첫 호출이 self.y를 바꾸지 않나요?"),
+    Text("dx = self.y names the same array as self.y, so dx[...] -= 1 writes into self.y; start "
+         "from dx = self.y.copy(), or from self.y - t, which builds a new array",
+         "dx = self.y는 self.y와 같은 배열을 가리키므로, dx[...] -= 1은 self.y에 값을 씁니다. "
+         "dx = self.y.copy()나 새 배열을 만드는 self.y - t에서 시작하세요"))
 
 
 def _mean_loss(x: np.ndarray, t_idx: np.ndarray) -> float:
@@ -290,7 +614,7 @@ def _loss_number(loss, where: str) -> float:
         raise Wrong(tr(f"{where} should return one number, the mean loss over the batch; got "
                        f"{type(loss).__name__} of shape {np.shape(loss)}",
                        f"{where}: 숫자 하나, 곧 배치 전체의 평균 손실을 반환해야 합니다. 나온 값: "
-                       f"형상 {np.shape(loss)}의 {type(loss).__name__}"))
+                       f"형상 {np.shape(loss)}의 {type(loss).__name__}"), hint=_MEAN_HINTS)
     try:
         return float(loss)
     except (TypeError, ValueError):
@@ -306,29 +630,44 @@ def _forward(Layer, x, t, where: str):
     with warnings.catch_warnings(), np.errstate(all="ignore"):  # a naive exp(1000) warns
         warnings.simplefilter("ignore")
         loss = _loss_number(_run(where, layer.forward, x, t), where)
-    unchanged(x, x_before, tr(f"x (in {where})", f"{where}에서 x"))
-    unchanged(t, t_before, tr(f"t (in {where})", f"{where}에서 t"))
+    _kept(x, x_before, tr(f"x (in {where})", f"{where}에서 x"))
+    _kept(t, t_before, tr(f"t (in {where})", f"{where}에서 t"))
     return layer, loss
 
 
-def _loss_right(loss: float, x, t_idx, where: str) -> None:
+def _times(Layer, n: int, c: int, seed: int, ratio) -> bool:
+    """At a batch of another size n: is the learner's result ratio(n) times the right one? (a
+    factor of the batch size is named only when it holds at two batch sizes)"""
+    x, t_idx, t = _batch(n, c, seed)
+    try:
+        layer, loss = _forward(Layer, x, t, "forward(x, t)")
+        if ratio == "loss":
+            return bool(np.isclose(loss, n * _mean_loss(x, t_idx), rtol=1e-4))
+        dx = _backward(layer, "backward()")
+        want = (softmax(x) - t) / n
+        return np.shape(dx) == want.shape and bool(np.allclose(dx, n * want))
+    except (Wrong, NotImplementedError):
+        return False
+
+
+def _loss_right(loss: float, x, t_idx, where: str, Layer) -> None:
     want = _mean_loss(x, t_idx)
     if not np.isfinite(loss):
         raise Wrong(tr(f"{where} gave {loss}: exp of large scores overflows to inf, and inf / inf is "
-                       f"nan; expected {want:.6g}. Softmax does not change when the same number is "
-                       "subtracted from every score of a row",
-                       f"{where}: 나온 값 {loss}. 점수가 크면 exp가 inf로 오버플로하고, inf / inf는 "
-                       f"nan입니다. 기대한 값 {want:.6g}. 한 행의 모든 점수에서 같은 수를 빼도 "
-                       "소프트맥스의 결과는 변하지 않습니다"))
+                       f"nan; expected {want:.6g}",
+                       f"{where}: 나온 값이 {loss}입니다. 점수가 크면 exp가 inf로 오버플로하고, "
+                       f"inf / inf는 nan입니다. {want:.6g}이어야 합니다"), hint=_OVERFLOW_HINTS)
     n = len(x)
-    if n > 1 and np.isclose(loss, n * want, rtol=1e-4):
-        raise Wrong(tr(f"{where}: expected {want:.6g}, got {loss:.6g}, which is {n} times too large: "
-                       "the loss of a batch is the mean over its samples, not their sum",
-                       f"{where}: 기대한 값 {want:.6g}, 나온 값 {loss:.6g}로 {n}배 큽니다. "
-                       "배치의 손실은 샘플 손실의 합이 아니라 평균입니다"))
+    if n > 1 and np.isclose(loss, n * want, rtol=1e-4) and _times(Layer, 5, 4, 9, "loss"):
+        raise Wrong(tr(f"{where}: expected {want:.6g}, got {loss:.6g}, which is {n} times too large "
+                       "(and 5 times, for a batch of 5): the loss of a batch is the mean over its "
+                       "samples, not their sum",
+                       f"{where}: {want:.6g}이어야 하는데, 나온 값은 {n}배 큰 {loss:.6g}입니다(샘플 "
+                       "5개인 배치에서는 5배). 배치의 손실은 샘플 손실의 합이 아니라 평균입니다"),
+                    hint=_MEAN_HINTS)
     if not np.isclose(loss, want, rtol=1e-4, atol=1e-6):  # room for the book's 1e-7 inside the log
         raise Wrong(tr(f"{where}: expected {want:.6g}, got {loss:.6g}",
-                       f"{where}: 기대한 값 {want:.6g}, 나온 값 {loss:.6g}"))
+                       f"{where}: {want:.6g}이어야 하는데, 나온 값은 {loss:.6g}입니다"))
 
 
 def _backward(layer, where: str, *dout):
@@ -336,9 +675,21 @@ def _backward(layer, where: str, *dout):
         warnings.simplefilter("ignore")
         dx = _run(where, layer.backward, *dout)
     if isinstance(dx, tuple):
-        raise Wrong(tr(f"{where} returned a tuple: return dx alone",
-                       f"{where}: 튜플을 반환했습니다. dx만 반환하세요"))
+        raise FormatSlip(tr(f"{where} returned a tuple: return dx alone",
+                            f"{where}: 튜플을 반환했습니다. dx만 반환하세요"))
     return dx
+
+
+def _unscaled(Layer, dx, want, where: str) -> None:
+    """dx is N times the right one here and at a batch of 7: y - t not divided by N."""
+    n = len(want)
+    if n > 1 and np.shape(dx) == want.shape and np.allclose(dx, n * want) and \
+            _times(Layer, 7, 10, 4, "dx"):
+        raise Wrong(tr(f"{where}: expected {show(want)}, got {show(dx)}, {n} times as much (and 7 "
+                       "times, for a batch of 7): y - t without the division by the batch size N",
+                       f"{where}: {show(want)}이어야 하는데, 나온 값은 그 {n}배인 {show(dx)}입니다"
+                       "(샘플 7개인 배치에서는 7배). y - t를 배치 크기 N으로 나누지 않은 값입니다"),
+                    hint=_BY_N_HINTS)
 
 
 def _gradient_right(Layer, x, t, t_idx, where: str) -> None:
@@ -347,54 +698,37 @@ def _gradient_right(Layer, x, t, t_idx, where: str) -> None:
     y_before = None if getattr(layer, "y", None) is None else np.array(layer.y, copy=True)
     dx = _backward(layer, tr(f"backward() for {where}", f"{where}일 때 backward()"))
     n = len(x)
-    want = (softmax(x) - np.eye(x.shape[1])[t_idx]) / n
-    if n > 1 and np.shape(dx) == want.shape and np.allclose(dx, n * want):
-        raise Wrong(tr(f"backward() for {where}: got y - t without the division by the batch size "
-                       f"N = {n}; expected {show(want)}, got {show(dx)}",
-                       f"{where}일 때 backward(): y - t를 배치 크기(N = {n})로 나누지 않은 값이 "
-                       f"나왔습니다. 기대한 값 {show(want)}, 나온 값 {show(dx)}"))
+    _unscaled(Layer, dx, (softmax(x) - np.eye(x.shape[1])[t_idx]) / n,
+              tr(f"backward() for {where}", f"{where}일 때 backward()"))
     numerically(lambda v: _mean_loss(v, t_idx), x, dx,
                 tr(f"backward() for {where}", f"{where}일 때 backward()"))
     again = _backward(layer, tr(f"backward() called a second time for {where}",
                                 f"{where}일 때 두 번째로 호출한 backward()"))
     if not np.allclose(again, dx):
         raise Wrong(tr(f"backward() for {where} gave another result when called a second time: the "
-                       "first call changed what forward kept (self.y or self.t). Work on a copy",
+                       "first call changed what forward kept (self.y or self.t)",
                        f"{where}일 때 backward()를 한 번 더 호출하자 결과가 달라졌습니다. 첫 호출이 "
-                       "forward가 보관한 값(self.y 또는 self.t)을 바꾼 것입니다. 복사본으로 계산하세요"))
+                       "forward가 보관한 값(self.y 또는 self.t)을 바꾼 것입니다"),
+                    hint=_SECOND_CALL_HINTS)
     if y_before is not None:
-        unchanged(layer.y, y_before, tr(f"self.y (in backward() for {where})",
-                                        f"{where}일 때 backward()에서 self.y"))
+        with _mistake(_SECOND_CALL_HINTS):
+            unchanged(layer.y, y_before, tr(f"self.y (in backward() for {where})",
+                                            f"{where}일 때 backward()에서 self.y"))
 
 
-@exercise("softmax_with_loss", parts=("forward", "backward"), hints=(
-    Text("forward: y = softmax(x), and the loss is the mean over the batch of -log of each sample's "
-    "true-class probability; keep y and t on self. backward: dout times (y - t) / N, with N the "
-    "batch size, the number of rows of y",
-    ko="forward: y = softmax(x)이고, 손실은 샘플마다 정답 클래스의 확률에 -log를 취한 값을 배치 전체에 "
-    "대해 평균한 것입니다. y와 t는 self에 보관하세요. backward: dout × (y - t) / N이고, N은 배치 크기, "
-    "곧 y의 행 수입니다"),
-    Text("softmax and cross_entropy_error (imported in the setup cell) take one-hot labels and class "
-    "indices alike, and subtract the row maximum before exp. For class indices t in backward, "
-    "subtracting t means subtracting 1 at each row's true class, in a copy of y (never in self.y "
-    "itself); or turn t into one-hot rows first (the rows of an identity matrix np.eye(C), "
-    "picked by t)",
-    ko="softmax와 cross_entropy_error(준비 셀에서 import했습니다)는 원-핫 레이블과 클래스 인덱스를 "
-    "모두 받고, exp 전에 행의 최댓값을 뺍니다. backward에서 t가 클래스 인덱스라면, t를 빼는 것은 "
-    "각 행의 정답 클래스 자리에서 1을 빼는 것입니다. 이 뺄셈은 y의 복사본에서 하세요(self.y 자체에서는 "
-    "절대 안 됩니다). 아니면 먼저 t를 원-핫 행으로 바꾸세요(단위 행렬 np.eye(C)에서 t가 가리키는 "
-    "행들을 고르면 됩니다)")))
+@exercise("softmax_with_loss", parts=("forward", "backward"), hints=_SWL_HINTS)
 def check_softmax_with_loss(Layer, part) -> None:
     """SoftmaxWithLoss(): forward(x (N, C), t) -> mean loss; backward(dout=1) -> dout (y - t) / N.
 
     t is one-hot (N, C), as in the book's 5.6.3, or class indices (N,): both are checked.
     """
+    _a_class(Layer, "softmax_with_loss", "()")
     indices = np.array([0, 1])  # the example's labels as class indices
     with part("forward"):
         where = tr("forward(x, t) on the notebook's example (2 samples, one-hot t)",
                    "노트북 예제(샘플 2개, 원-핫 t)로 실행한 forward(x, t)")
         layer, loss = _forward(Layer, _X_EXAMPLE.copy(), _T_ONE_HOT.copy(), where)
-        _loss_right(loss, _X_EXAMPLE, indices, where)
+        _loss_right(loss, _X_EXAMPLE, indices, where, Layer)
         y = getattr(layer, "y", None)
         if y is None:
             raise Wrong(tr("self.y is None after forward(x, t): keep y = softmax(x) for backward",
@@ -410,18 +744,20 @@ def check_softmax_with_loss(Layer, part) -> None:
             x, t_idx, t = _batch(n, c, seed)
             where = tr(f"forward(x, t) for a batch of {n}, {c} classes, one-hot t",
                        f"샘플 {n}개, 클래스 {c}개, 원-핫 t일 때 forward(x, t)")
-            _loss_right(_forward(Layer, x, t, where)[1], x, t_idx, where)
+            _loss_right(_forward(Layer, x, t, where)[1], x, t_idx, where, Layer)
             where = tr(f"forward(x + 1000, t) for a batch of {n}, {c} classes",
                        f"샘플 {n}개, 클래스 {c}개일 때 forward(x + 1000, t)")
-            _loss_right(_forward(Layer, x + 1000, t, where)[1], x + 1000, t_idx, where)
-        where = tr("forward(x, t) on the notebook's example with t = [0, 1] (class indices)",
-                   "t = [0, 1](클래스 인덱스)인 노트북 예제로 실행한 forward(x, t)")
-        _loss_right(_forward(Layer, _X_EXAMPLE.copy(), indices.copy(), where)[1], _X_EXAMPLE,
-                    indices, where)
-        x, t_idx, _ = _batch(7, 10, 5)
-        where = tr(f"forward(x, t) for a batch of 7, 10 classes, t = {show(t_idx)} (class indices)",
-                   f"샘플 7개, 클래스 10개, t = {show(t_idx)}(클래스 인덱스)일 때 forward(x, t)")
-        _loss_right(_forward(Layer, x, t_idx.copy(), where)[1], x, t_idx, where)
+            _loss_right(_forward(Layer, x + 1000, t, where)[1], x + 1000, t_idx, where, Layer)
+        with _mistake(_INDEX_HINTS):
+            where = tr("forward(x, t) on the notebook's example with t = [0, 1] (class indices)",
+                       "t = [0, 1](클래스 인덱스)인 노트북 예제로 실행한 forward(x, t)")
+            _loss_right(_forward(Layer, _X_EXAMPLE.copy(), indices.copy(), where)[1], _X_EXAMPLE,
+                        indices, where, Layer)
+            x, t_idx, _ = _batch(7, 10, 5)
+            where = tr(f"forward(x, t) for a batch of 7, 10 classes, t = {show(t_idx)} (class "
+                       "indices)",
+                       f"샘플 7개, 클래스 10개, t = {show(t_idx)}(클래스 인덱스)일 때 forward(x, t)")
+            _loss_right(_forward(Layer, x, t_idx.copy(), where)[1], x, t_idx, where, Layer)
 
     with part("backward"):
         where = tr("backward() after forward on the notebook's example",
@@ -429,71 +765,81 @@ def check_softmax_with_loss(Layer, part) -> None:
         layer, _ = _forward(Layer, _X_EXAMPLE.copy(), _T_ONE_HOT.copy(), "forward(x, t)")
         want = (softmax(_X_EXAMPLE) - _T_ONE_HOT) / 2
         dx = _backward(layer, where)
-        if np.shape(dx) == want.shape and np.allclose(dx, 2 * want):
-            raise Wrong(tr(f"{where}: got y - t without the division by the batch size N = 2; "
-                           f"expected {show(want)}, got {show(dx)}",
-                           f"{where}: y - t를 배치 크기(N = 2)로 나누지 않은 값이 나왔습니다. "
-                           f"기대한 값 {show(want)}, 나온 값 {show(dx)}"))
+        _unscaled(Layer, dx, want, where)
         close(dx, want, where)
         half = _backward(layer, "backward(0.5)", 0.5)
         if np.shape(half) == want.shape and np.allclose(half, want):
-            raise Wrong(tr("backward(0.5) gave the same as backward(): multiply by dout. Half the "
-                           "loss has half the gradient, by the chain rule",
-                           "backward(0.5)가 backward()와 같은 값을 돌려주었습니다. dout을 곱하세요. "
-                           "연쇄법칙에 따라 손실이 절반이면 기울기도 절반입니다"))
+            raise Wrong(tr("backward(0.5) gave the same as backward(): the dout passed in changes "
+                           "nothing. Half the loss has half the gradient, by the chain rule",
+                           "backward(0.5)가 backward()와 같은 값을 돌려주었습니다. 넘겨준 dout이 "
+                           "아무것도 바꾸지 않습니다. 연쇄법칙에 따라 손실이 절반이면 기울기도 "
+                           "절반입니다"), hint=_DOUT_HINTS)
         close(half, 0.5 * want, tr("backward(0.5) after forward on the notebook's example",
                                    "노트북 예제로 forward를 실행한 뒤의 backward(0.5)"))
         for n, c, seed in ((1, 3, 3), (7, 10, 4)):
             x, t_idx, t = _batch(n, c, seed)
             _gradient_right(Layer, x, t, t_idx, tr(f"a batch of {n}, {c} classes, one-hot t",
                                                    f"샘플 {n}개, 클래스 {c}개, 원-핫 t"))
-        layer, _ = _forward(Layer, _X_EXAMPLE.copy(), indices.copy(), "forward(x, t = [0, 1])")
-        where = tr("backward() after forward with t = [0, 1] (class indices)",
-                   "t = [0, 1](클래스 인덱스)로 forward를 실행한 뒤의 backward()")
-        close(_backward(layer, where), want, where)
-        for n, c, seed in ((1, 3, 6), (7, 10, 7)):
-            x, t_idx, _ = _batch(n, c, seed)
-            _gradient_right(Layer, x, t_idx.copy(), t_idx,
-                            tr(f"a batch of {n}, {c} classes, t = {show(t_idx)} (class indices)",
-                               f"샘플 {n}개, 클래스 {c}개, t = {show(t_idx)}(클래스 인덱스)"))
+        with _mistake(_INDEX_HINTS):
+            layer, _ = _forward(Layer, _X_EXAMPLE.copy(), indices.copy(), "forward(x, t = [0, 1])")
+            where = tr("backward() after forward with t = [0, 1] (class indices)",
+                       "t = [0, 1](클래스 인덱스)로 forward를 실행한 뒤의 backward()")
+            close(_backward(layer, where), want, where)
+            for n, c, seed in ((1, 3, 6), (7, 10, 7)):
+                x, t_idx, _ = _batch(n, c, seed)
+                _gradient_right(Layer, x, t_idx.copy(), t_idx,
+                                tr(f"a batch of {n}, {c} classes, t = {show(t_idx)} (class indices)",
+                                   f"샘플 {n}개, 클래스 {c}개, t = {show(t_idx)}(클래스 인덱스)"))
 
 
 # ---------------------------------------------------------------- softmax_uniform_loss
 
-_UNIFORM_TRUTH = {"loss_3_classes": np.log(3), "loss_10_classes": np.log(10)}
+def _uniform_answer(c: int, what: Text, hints: tuple) -> Answer:
+    probability = Text("That is each class's probability; the loss is -log of the true class's "
+                       "probability.",
+                       "그것은 각 클래스의 확률입니다. 손실은 정답 클래스 확률의 -log입니다.")
+    mistakes = {1 / c: probability, round(1 / c, 2): probability,
+                float(np.log10(c)): Text("That is a logarithm to base 10; the loss uses the natural "
+                                         "logarithm (np.log).",
+                                         "그것은 밑이 10인 로그입니다. 손실에는 자연로그(np.log)를 "
+                                         "씁니다."),
+                float(np.log2(c)): Text("That is a logarithm to base 2; the loss uses the natural "
+                                        "logarithm (np.log).",
+                                        "그것은 밑이 2인 로그입니다. 손실에는 자연로그(np.log)를 "
+                                        "씁니다."),
+                0.0: Text("A loss of 0 means the true class got probability 1; with equal scores "
+                          "no class is favoured.",
+                          "손실 0은 정답 클래스의 확률이 1이라는 뜻입니다. 점수가 모두 같으면 어느 "
+                          "클래스도 더 높지 않습니다.")}
+    return Answer(what, float(np.log(c)), rtol=5e-3, mistakes=mistakes,
+                  nudge=Text(f"With {c} equal scores, what probability does the true class get, and "
+                             "what is -log of it?",
+                             f"점수 {c}개가 모두 같을 때 정답 클래스의 확률은 얼마이고, 그 -log는 "
+                             "얼마일까요?"),
+                  hints=hints)
 
 
-@exercise("softmax_uniform_loss", parts=tuple(_UNIFORM_TRUTH), hints=(
-    Text("equal scores give equal probabilities; what is each of them with 3 classes?",
-         ko="점수가 모두 같으면 확률도 모두 같습니다. 클래스가 3개일 때 각 확률은 얼마일까요?"),
+_UNIFORM_ANSWERS = {
+    "loss_3_classes": _uniform_answer(3, Text("the loss when all 3 scores are equal",
+                                              "점수 3개가 모두 같을 때의 손실"), (
+        Text("equal scores give equal probabilities; what is each of them with 3 classes?",
+             "점수가 모두 같으면 확률도 모두 같습니다. 클래스가 3개일 때 각 확률은 얼마일까요?"),
+        Text("each class gets 1/C, so the loss is -log(1/C) = log C, whichever class is the true "
+             "one; here C = 3, and log is the natural logarithm (np.log)",
+             "클래스마다 확률이 1/C이므로, 어느 클래스가 정답이든 손실은 -log(1/C) = log C입니다. "
+             "여기서 C = 3이고, log는 자연로그(np.log)입니다"))),
+    "loss_10_classes": _uniform_answer(10, Text("the loss when all 10 scores are equal",
+                                                "점수 10개가 모두 같을 때의 손실"), (
+        Text("equal scores give equal probabilities; what is each of them with 10 classes?",
+             "점수가 모두 같으면 확률도 모두 같습니다. 클래스가 10개일 때 각 확률은 얼마일까요?"),
+        Text("each class gets 1/C, so the loss is -log(1/C) = log C, whichever class is the true "
+             "one; here C = 10, and log is the natural logarithm (np.log)",
+             "클래스마다 확률이 1/C이므로, 어느 클래스가 정답이든 손실은 -log(1/C) = log C입니다. "
+             "여기서 C = 10이고, log는 자연로그(np.log)입니다"))),
+}
+
+prediction("softmax_uniform_loss", _UNIFORM_ANSWERS, form="tuple", hints=(
+    Text("equal scores give equal probabilities; what is each of them with C classes?",
+         "점수가 모두 같으면 확률도 모두 같습니다. 클래스가 C개일 때 각 확률은 얼마일까요?"),
     Text("each class gets 1/C, so the loss is -log(1/C) = log C, whichever class is the true one",
-         ko="클래스마다 확률이 1/C이므로, 어느 클래스가 정답이든 손실은 -log(1/C) = log C입니다")))
-def check_softmax_uniform_loss(pair, part) -> None:
-    """(loss_3_classes, loss_10_classes): two numbers, 2 decimals are enough."""
-    values = dict(zip(_UNIFORM_TRUTH, sequence(pair, 2, "(loss_3_classes, loss_10_classes)")))
-    for name in values:
-        with part(name):
-            got = values[name]
-            if got is None:
-                raise Unfilled(tr(f"{name} is still None: write the loss as a number",
-                                  f"{name}: 아직 None입니다. 손실을 숫자로 쓰세요"))
-            c = 3 if name == "loss_3_classes" else 10
-            try:
-                value = float(got)
-            except (TypeError, ValueError):
-                raise Wrong(tr(f"{name} should be one number, got {type(got).__name__} {got!r}",
-                               f"{name}: 숫자 하나여야 합니다. 나온 값: {type(got).__name__} {got!r}")
-                            ) from None
-            if np.isclose(value, 1 / c, rtol=5e-3):
-                raise Wrong(tr(f"{name} is {value:.4g}, the probability of each class; the loss is "
-                               "-log of the true class's probability",
-                               f"{name} = {value:.4g}: 각 클래스의 확률입니다. 손실은 정답 클래스 "
-                               "확률의 -log입니다"))
-            if np.isclose(value, np.log10(c), rtol=5e-3):
-                raise Wrong(tr(f"{name} is {value:.4g}, a logarithm to base 10; the loss uses the "
-                               "natural logarithm (np.log)",
-                               f"{name} = {value:.4g}: 밑이 10인 로그입니다. 손실에는 자연로그"
-                               "(np.log)를 씁니다"))
-            close(value, _UNIFORM_TRUTH[name], tr(f"{name}, the loss for {c} equal scores",
-                                                  f"{name}(점수 {c}개가 모두 같을 때의 손실)"),
-                  rtol=5e-3)
+         "클래스마다 확률이 1/C이므로, 어느 클래스가 정답이든 손실은 -log(1/C) = log C입니다")))
