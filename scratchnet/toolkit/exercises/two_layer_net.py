@@ -164,11 +164,11 @@ class _Watch:
         walked = self.calls[1:] + [name]
         pair = FORWARD_ORDER if walked == self.forward[:len(walked)] else EVERY_LAYER_ONCE
         return Wrong(tr(f"After {self.calls[-1]}.backward came {name}.backward, expected "
-                        f"{self.order[k]}.backward: the backward pass visits the layers in "
-                        f"reverse order, {', '.join(self.order)}",
+                        f"{self.order[k]}.backward: the backward pass visits every layer once, "
+                        f"in reverse order, {', '.join(self.order)}",
                         f"{self.calls[-1]}.backward 다음에 {name}.backward가 호출되었습니다. "
-                        f"{self.order[k]}.backward여야 합니다. 역전파는 계층을 역순으로, "
-                        f"{', '.join(self.order)} 순서로 거칩니다"), hint=pair)
+                        f"{self.order[k]}.backward여야 합니다. 역전파는 모든 계층을 한 번씩, "
+                        f"역순으로 {', '.join(self.order)} 순서로 거칩니다"), hint=pair)
 
     def _spy(self, name, real):
         def backward(dout=1):
