@@ -5,8 +5,15 @@ hints only after failures."""
 import numpy as np
 import pytest
 
-from scratchnet.toolkit.exercises import check
+from scratchnet.toolkit.exercises import check, forget_attempts
 
+
+@pytest.fixture(autouse=True)
+def _fresh():
+    """Each test starts with no failed attempts (the hints start again from the first)."""
+    forget_attempts()
+    yield
+    forget_attempts()
 
 # ---------------------------------------------------------------- chain_rule_mul
 
@@ -67,6 +74,38 @@ def test_chain_rule_mul_names_the_likely_mistake(attempt, part, words):
     assert words in res.message
 
 
+@pytest.mark.parametrize("attempt, part, first, stronger", [
+    # each kind of mistake gets hints about that mistake, never one that contradicts it
+    (lambda x, y: (x * y * y, x * y * x), "dz/dx", "derivative of t² with respect to t",
+     "the factor 2 of the power rule is missing"),
+    (lambda x, y: (2 * x * y, 2 * x * y), "dz/dx", "between x and z sits one more node",
+     "multiply 2t by it"),
+    (lambda x, y: (y, x), "dz/dx", "what does the **2 node contribute",
+     "multiply your dt/dx by dz/dt = 2t"),
+    (lambda x, y: right_grads(x, y)[::-1], "dz/dx", "which of your two values belongs to x",
+     "dz/dx = 2t · y"),
+    (lambda x, y: (2 * (x + y), 2 * (x + y)), "dz/dx", "only the first node changed",
+     "d(x · y)/dx is the other input"),
+    (lambda x, y: (right_grads(x, y)[0], 2 * x * y), "dz/dy", "between y and z sits one more node",
+     "multiply 2t by it"),
+])
+def test_chain_rule_mul_hints_follow_the_mistake(attempt, part, first, stronger):
+    one = check("chain_rule_mul", attempt).message
+    assert f"FAIL in {part}" in one and f"\nHint: " in one and first in one
+    two = check("chain_rule_mul", attempt).message
+    assert "\nA stronger hint: " in two and stronger in two
+
+
+def test_chain_rule_mul_hints_belong_to_the_part():
+    no_pattern = lambda x, y: (right_grads(x, y)[0], 7.0)  # noqa: E731  dz/dy wrong, no known mistake
+    one = check("chain_rule_mul", no_pattern).message
+    assert "FAIL in dz/dy" in one and "\nHint: dz/dy = dz/dt · dt/dy" in one
+    assert "A stronger hint: the × node's local derivative for y" in \
+        check("chain_rule_mul", no_pattern).message
+    # dz/dx has not failed yet: its first hint
+    assert "\nHint: dz/dx = dz/dt · dt/dx" in check("chain_rule_mul", lambda x, y: (7.0, 7.0)).message
+
+
 def test_chain_rule_mul_checks_points_the_learner_did_not_try():
     res = check("chain_rule_mul", lambda x, y: (24.0, 36.0))  # right at (3, 2) only
     assert res.status == "failed"
@@ -83,10 +122,19 @@ def test_chain_rule_mul_checks_points_the_learner_did_not_try():
     (lambda x, y: (1.0, 2.0, 3.0), "should give 2 values, got 3"),
     (lambda x, y: ("24", 36.0), "dz/dx should be one number, got str '24'"),
     (lambda x, y: (np.array([24.0, 36.0]), 36.0), "dz/dx should be one number, got ndarray"),
+    (lambda x, y: (True, 36.0), "dz/dx should be a number, got the truth value True"),
+    ((24.0, 36.0), "pass the function itself"),  # grads(3, 2) passed instead of grads
 ])
 def test_chain_rule_mul_wants_a_pair_of_numbers(attempt, words):
     res = check("chain_rule_mul", attempt)
     assert res.status == "failed" and words in res.message
+    assert "chain_rule_mul: not in the form asked" in res.message and "Hint" not in res.message
+
+
+def test_chain_rule_mul_a_format_slip_uses_no_hint():
+    check("chain_rule_mul", lambda x, y: ("24", 36.0))
+    first = check("chain_rule_mul", lambda x, y: (12.0 * 0 + 7.0, 36.0)).message
+    assert "\nHint: " in first and "stronger" not in first
 
 
 def test_chain_rule_mul_a_crash_is_a_failure():
@@ -101,7 +149,7 @@ def test_chain_rule_mul_hints_come_after_failures():
     assert "\nHint: " in first and "stronger" not in first
     second = check("chain_rule_mul", wrong).message
     assert "\nA stronger hint: " in second
-    assert "dt/dx = y" in second and "dt/dx = y" not in first  # the stronger one nearly says it
+    assert "dz/dt = 2t, the **2" in second and "dz/dt = 2t, the **2" not in first  # nearly says it
 
 
 # ---------------------------------------------------------------- branch_gradients
@@ -121,51 +169,72 @@ def test_branch_gradients_not_attempted():
 def test_branch_gradients_partly_done_says_which(filled):
     res = check("branch_gradients", {**EMPTY, filled: RIGHT[filled]})
     assert res.status == "partly done" and res.done == (filled,)
-    assert f"{filled} is right; " in res.message and "is still None: write your predicted number" in res.message
+    assert f"{filled} is right; " in res.message and "is still None: write your prediction of" in res.message
 
 
 def test_branch_gradients_pass():
     assert check("branch_gradients", dict(RIGHT)).message == \
         "branch_gradients: PASS (db/da, dz/dx and dz/dy checked)."
     assert check("branch_gradients", {"db/da": 2.0, "dz/dx": np.float64(5), "dz/dy": 3.0}).passed
+    assert check("branch_gradients", {"db/da": np.int64(2), "dz/dx": 5.000000001, "dz/dy": 3}).passed
+
+
+def test_branch_gradients_is_declared_with_the_one_checker():
+    from scratchnet.toolkit.exercises import CHECKS
+    assert set(CHECKS["branch_gradients"].answers) == {"db/da", "dz/dx", "dz/dy"}
+    assert CHECKS["branch_gradients"].form == ["dict"]
 
 
 @pytest.mark.parametrize("key, value, words", [
     ("db/da", 1, "Only one branch counted?"),
     ("dz/dx", 4, "along the × branch alone"),
     ("dz/dx", 1, "along the + branch alone"),
+    ("dz/dx", 3, "3 is x itself"),
     ("dz/dy", 4, "4 is y itself"),
     ("dz/dy", 5, "y is used only once"),
+    ("dz/dy", 15, "15 is z, a forward value"),
     ("db/da", 6, "6 is b, a forward value"),
-    ("dz/dx", 7, "Nudge the input by a small h"),
+    ("dz/dx", 7, "It is too large. Nudge x by a small h"),
+    ("dz/dx", 5.0001, "you predicted 5.0001, which is not it"),  # a near miss, as written
 ])
 def test_branch_gradients_fail_names_which_and_why(key, value, words):
     res = check("branch_gradients", {**RIGHT, key: value})
     assert res.status == "failed"
-    assert res.message.startswith(f"branch_gradients: FAIL in {key}. You predicted {value} for {key}")
+    assert res.message.startswith(f"branch_gradients: FAIL in {key}. {key} (")
+    assert f"you predicted {value:g}, which is not it." in res.message
     assert words in res.message
 
 
 def test_branch_gradients_keeps_the_answer_for_the_reveal():
     res = check("branch_gradients", {**RIGHT, "dz/dx": 4})
-    first_line = res.message.splitlines()[0]
-    assert "5" not in first_line  # the right dz/dx is left to the reveal cell
+    assert "5" not in res.message  # the right dz/dx is left to the reveal cell, hint included
+    res = check("branch_gradients", {**RIGHT, "dz/dy": 4})
+    assert "3" not in res.message  # nor the right dz/dy (the text says "the same x and y")
+    from scratchnet.toolkit.exercises import reveal
+    assert "dz/dx (z = x*y + x at x = 3, y = 4): 5.0" in reveal("branch_gradients")
 
 
 @pytest.mark.parametrize("prediction, words", [
-    ((2, 5, 3), "prediction should be a dict"),
-    ({"db/da": 2, "dz/dx": 5}, "prediction has no key 'dz/dy'"),
-    ({**RIGHT, "dz/dx": "5"}, "dz/dx should be a number, got str '5'"),
-    ({**RIGHT, "dz/dx": [5]}, "dz/dx should be a number, got list"),
+    ((2, 5, 3), "write a dict {'db/da': ..., 'dz/dx': ..., 'dz/dy': ...}, got tuple"),
+    ({"db/da": 2, "dz/dx": 5}, "the dict has no 'dz/dy'"),
+    ({**RIGHT, "dz/dx": "5"}, "dz/dx: write the number itself, without quotes ('5' is text)"),
+    ({**RIGHT, "dz/dx": [5]}, "dz/dx: write one number, got list"),
+    ({**RIGHT, "dz/dx": True}, "dz/dx: write a number; True is a truth value"),
 ])
 def test_branch_gradients_wants_numbers_in_the_dict(prediction, words):
     res = check("branch_gradients", prediction)
     assert res.status == "failed" and words in res.message
+    assert "not in the form asked" in res.message and "Hint" not in res.message
 
 
 def test_branch_gradients_hints_come_after_failures():
     wrong = {**RIGHT, "db/da": 1}
     assert "Hint" not in check("branch_gradients", dict(EMPTY)).message
+    check("branch_gradients", {**RIGHT, "db/da": "1"})  # a format slip uses no hint
     first = check("branch_gradients", wrong).message
-    assert "\nHint: " in first and "stronger" not in first
-    assert "\nA stronger hint: " in check("branch_gradients", wrong).message
+    assert "\nHint: both input slots of the + node hold a" in first and "stronger" not in first
+    assert "\nA stronger hint: backwards, the + node sends the arriving 1" in \
+        check("branch_gradients", wrong).message
+    # dz/dy has failed only now: its own first hint
+    assert "\nHint: y reaches z along one path only" in \
+        check("branch_gradients", {**RIGHT, "dz/dy": 4}).message
