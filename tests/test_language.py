@@ -198,7 +198,12 @@ def test_the_scan_finds_english():
 @pytest.mark.parametrize("name", sorted(CHECKS))
 def test_every_exercise_speaks_korean(name, korean):
     ex = CHECKS[name]
-    assert all(HANGUL.search(ex.hints[i].ko) for i in (0, 1)), f"{name}: a hint is not Korean"
+    pairs = list(ex.hints.values()) if isinstance(ex.hints, dict) else [ex.hints]
+    pairs += [a.hints for a in ex.answers.values() if a.hints]
+    assert all(HANGUL.search(h.ko) for pair in pairs for h in pair), f"{name}: a hint is not Korean"
+    for answer in ex.answers.values():  # a prediction's words, mistakes and nudges
+        texts = [answer.what, *answer.mistakes.values()] + ([answer.nudge] if answer.nudge else [])
+        assert all(HANGUL.search(t.ko) for t in texts), f"{name}: a prediction's text is not Korean"
     assert ex.todo is None or HANGUL.search(ex.todo.ko), f"{name}: todo is not Korean"
     assert HANGUL.search(str(check(name, None))), name
 

@@ -38,6 +38,7 @@ class Answer:
 
     what: what the part asks for, e.g. Text("db/da for b = a + a at a = 3", ...).
     truth: the right value: a number, a tuple of numbers, a shape tuple, a name, or a tuple of names.
+    choices: for a name or names, the names to choose from: any other is called unknown.
     kind: one of KINDS. rtol, atol: how close a number must be (np.isclose); within: (lo, hi),
     an accepted range instead, for an estimate.
     mistakes: {wrong value: Text}, why a likely wrong value may be wrong, without the right value.
@@ -54,6 +55,7 @@ class Answer:
     mistakes: dict = field(default_factory=dict)
     nudge: Text | None = None
     hints: tuple | None = None
+    choices: tuple = ()  # for names: the names there are to choose from (another is wrong)
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -205,6 +207,14 @@ def judge(answer: Answer, got, name: str) -> None:
     value = _read(answer, got, name)
     if _right(answer, value):
         return
+    if answer.choices:
+        known = {c.lower() for c in answer.choices}
+        unknown = sorted(({value} if answer.kind == "name" else set(value)) - known)
+        if unknown:
+            raise Wrong(tr(f"{name}: {_list(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
+                           f"among {_list(answer.choices)}",
+                           f"{name}: {_list(unknown)}은 {_list(answer.choices)} 가운데 없습니다"),
+                        hint=answer.hints)
     why = _known_mistake(answer, value)
     if why is None:
         if answer.kind == "number":
