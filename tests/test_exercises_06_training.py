@@ -1,4 +1,5 @@
-"""The checks of notebook 06 (training on MNIST): accuracy, sgd_update and two predictions.
+"""The checks of notebook 06 (training on MNIST): accuracy, sgd_update, two predictions and
+the training loop.
 
 For each exercise: an untouched stub, a half-done attempt, a wrong attempt for every constraint
 the notebook states, right attempts (any reasonable form), and hints only after failures.
@@ -11,7 +12,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scratchnet.toolkit.exercises import check
+from scratchnet import TwoLayerNet, train
+from scratchnet.language import set_language
+from scratchnet.toolkit.exercises import check, forget_attempts
+from scratchnet.toolkit.exercises import training as T
+from scratchnet.training import batch_indices, sgd_step
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "06_mnist_training.ipynb"
@@ -60,7 +65,7 @@ def test_accuracy_half_done_names_the_missing_part():
             raise NotImplementedError("your code here")
         return np.mean(y.argmax(axis=1) == t)
     res = check("accuracy", indices_only)
-    assert res.status == "partly done" and res.done == ("class-index labels",)
+    assert res.status == "partly done" and [str(d) for d in res.done] == ["class-index labels"]
     assert "one-hot labels still raises NotImplementedError" in res.message
 
 
@@ -73,6 +78,26 @@ def test_accuracy_half_done_names_the_missing_part():
 ], ids=["book", "mean", "float", "nonzero"])
 def test_accuracy_right_attempts_pass(right):
     assert check("accuracy", right).passed
+
+
+def test_accuracy_a_float32_fraction_passes_and_a_fail_shows_two_different_numbers():
+    as_f32 = make_accuracy(lambda y, t: np.float32(np.mean(y.argmax(axis=1) == t)))
+    assert check("accuracy", as_f32).passed
+    off = make_accuracy(lambda y, t: np.mean(y.argmax(axis=1) == t) + 1e-5)
+    res = failed("accuracy", off, "FAIL in class-index labels")
+    want, got = re.search(r"expected (\S+), got (\S+)", res.message).groups()
+    assert want != got, res.message
+
+
+def test_accuracy_hints_follow_the_part_and_the_mistake():
+    count = make_accuracy(lambda y, t: np.sum(y.argmax(axis=1) == t))
+    first = check("accuracy", count).message
+    assert "what do you divide it by?" in first
+    assert "np.sum(y == t) / float(y.shape[0])" in check("accuracy", count).message
+    forget_attempts()
+    one_hot_wrong = make_accuracy(lambda y, t: np.mean(y.argmax(axis=1) == t), one_hot=lambda t: t.argmax())
+    assert "where is its largest entry?" in check("accuracy", one_hot_wrong).message
+    assert "np.argmax(t, axis=1)" in check("accuracy", one_hot_wrong).message
 
 
 def test_accuracy_a_count_is_not_a_fraction():
@@ -234,6 +259,27 @@ def test_sgd_a_crash_names_the_call():
     failed("sgd_update", crashes, "sgd_step(params, grads, lr=0.1)", "raised KeyError")
 
 
+def test_sgd_hints_follow_the_kind_of_mistake():
+    def rebinds(params, grads, lr):
+        for key in params:
+            params[key] = params[key] - lr * grads[key]
+
+    def fixed_lr(params, grads, lr):
+        for key in params:
+            params[key] -= 0.1 * grads[key]
+
+    def four_keys(params, grads, lr):
+        for key in ("W1", "b1", "W2", "b2"):
+            params[key] -= lr * grads[key]
+    assert "put new ones into the dict?" in check("sgd_update", rebinds).message
+    assert "out=params[key]" in check("sgd_update", rebinds).message
+    forget_attempts()
+    assert "where does the step size come from?" in check("sgd_update", fixed_lr).message
+    forget_attempts()
+    assert "whatever its name" in check("sgd_update", four_keys).message
+    assert "for key in params:" in check("sgd_update", four_keys).message
+
+
 def test_sgd_hints_come_after_failures():
     def rebinds(params, grads, lr):
         for key in params:
@@ -249,37 +295,47 @@ def test_untrained_guess_four_outcomes():
     half = check("mnist_untrained_guess", {"loss": 2.3, "accuracy": None})
     assert half.status == "partly done" and half.done == ("loss",)
     assert "accuracy is still None" in half.message
-    failed("mnist_untrained_guess", {"loss": 0.1, "accuracy": 0.1}, "FAIL in loss",
-           "expected about -log(1/10) = 2.3", "got 0.1")
-    failed("mnist_untrained_guess", {"loss": 2.3, "accuracy": 0.9}, "FAIL in accuracy",
-           "expected about 0.1", "got 0.9")
+    res = failed("mnist_untrained_guess", {"loss": 0.1, "accuracy": 0.1}, "FAIL in loss",
+                 "you predicted 0.1, which is not it", "looks like a probability")
+    assert "2.3" not in res.message
+    res = failed("mnist_untrained_guess", {"loss": 2.3, "accuracy": 0.9}, "FAIL in accuracy",
+                 "you predicted 0.9", "too large", "right by chance")
+    assert "0.1" not in res.message
     assert check("mnist_untrained_guess", {"loss": np.log(10), "accuracy": 0.1}).passed
     assert check("mnist_untrained_guess", {"loss": 2.3, "accuracy": 0.135}).passed
 
 
 def test_untrained_guess_says_what_is_malformed():
-    failed("mnist_untrained_guess", {"loss": 2.3, "accuracy": 10}, "as a fraction", "would be 0.1")
+    res = failed("mnist_untrained_guess", {"loss": 2.3, "accuracy": 10}, "as a fraction",
+                 "not as a percentage")
+    assert "0.1" not in res.message
     failed("mnist_untrained_guess", {"loss": -1, "accuracy": 0.1}, "never negative")
-    failed("mnist_untrained_guess", {"loss": "2.3", "accuracy": 0.1}, "give a number, got str")
-    failed("mnist_untrained_guess", (2.3, 0.1), "as a dict")
-    failed("mnist_untrained_guess", {"los": 2.3, "accuracy": 0.1}, "no key 'loss'")
+    slip = failed("mnist_untrained_guess", {"loss": "2.3", "accuracy": 0.1}, "without quotes")
+    assert "Hint" not in slip.message
+    failed("mnist_untrained_guess", (2.3, 0.1), "write a dict")
+    failed("mnist_untrained_guess", {"los": 2.3, "accuracy": 0.1}, "the dict has no 'loss'")
 
 
 def test_untrained_guess_hints_come_after_failures():
     wrong = {"loss": 1.0, "accuracy": 0.1}
     first = check("mnist_untrained_guess", wrong).message
-    assert "\nHint: " in first
+    assert "\nHint: " in first and "What does softmax make" in first
     assert "\nA stronger hint: " in check("mnist_untrained_guess", wrong).message
+    assert "\nHint: " in check("mnist_untrained_guess", {"loss": 2.3, "accuracy": 0.9}).message
 
 
 def test_epoch_count_four_outcomes():
     assert check("mnist_epoch_count", {"iters_per_epoch": None, "lines": None}).status == "not attempted"
     half = check("mnist_epoch_count", {"iters_per_epoch": 600, "lines": None})
     assert half.status == "partly done" and "lines is still None" in half.message
-    failed("mnist_epoch_count", {"iters_per_epoch": 100, "lines": 17}, "that is the batch size")
-    failed("mnist_epoch_count", {"iters_per_epoch": 6000, "lines": 17}, "expected 600", "got 6000")
-    failed("mnist_epoch_count", {"iters_per_epoch": 600, "lines": 16}, "expected 17, got 16",
-           "once more after the last iteration")
+    res = failed("mnist_epoch_count", {"iters_per_epoch": 100, "lines": 17}, "the batch size")
+    assert "600" not in res.message
+    res = failed("mnist_epoch_count", {"iters_per_epoch": 6000, "lines": 17}, "you predicted 6000",
+                 "too large", "batches of 100")
+    assert not re.search(r"\b600\b", res.message), res.message
+    res = failed("mnist_epoch_count", {"iters_per_epoch": 600, "lines": 16}, "you predicted 16",
+                 "You counted the epochs that end")
+    assert "17" not in res.message
     failed("mnist_epoch_count", {"iters_per_epoch": 600, "lines": 16.67}, "a whole number")
     assert check("mnist_epoch_count", {"iters_per_epoch": 600, "lines": 17}).passed
     assert check("mnist_epoch_count", {"iters_per_epoch": 600.0, "lines": np.int64(17)}).passed
@@ -288,7 +344,175 @@ def test_epoch_count_four_outcomes():
 def test_epoch_count_hints_come_after_failures():
     wrong = {"iters_per_epoch": 600, "lines": 16}
     assert "\nHint: " in check("mnist_epoch_count", wrong).message
-    assert "\nA stronger hint: " in check("mnist_epoch_count", wrong).message
+    stronger = check("mnist_epoch_count", wrong).message
+    assert "\nA stronger hint: " in stronger and "17" not in stronger
+
+
+def test_the_predictions_never_show_the_right_value_in_korean_either():
+    set_language("ko")
+    try:
+        res = failed("mnist_epoch_count", {"iters_per_epoch": 100, "lines": 17}, "배치 크기")
+        assert "600" not in res.message
+        res = failed("mnist_untrained_guess", {"loss": 2.3, "accuracy": 10}, "퍼센트")
+        assert "0.1" not in res.message
+    finally:
+        set_language("en")
+
+
+# ------------------------------------------------------------------------- training_loop
+
+def loop(draw="batch_indices", update="sgd_step", record="after", when="after", sets="right",
+         lr=None, stop=None):
+    """A training loop in the book's names, with one thing changed when asked."""
+    def train_loop(network, x_train, t_train, x_test, t_test, iters_num, batch_size,
+                   learning_rate, rng):
+        train_loss_list, train_acc_list, test_acc_list = [], [], []
+        train_size = x_train.shape[0]
+        iter_per_epoch = max(train_size / batch_size, 1)
+        batches = batch_indices(train_size, batch_size, rng)
+        step = learning_rate if lr is None else lr
+        for i in range(iters_num):
+            if draw == "batch_indices":
+                batch_mask = next(batches)
+            elif draw == "choice":
+                batch_mask = rng.choice(train_size, batch_size)  # the book's way
+            else:  # "part": the first quarter only
+                batch_mask = rng.choice(train_size // 4, batch_size)
+            x_batch, t_batch = x_train[batch_mask], t_train[batch_mask]
+            if when == "before" and i % iter_per_epoch == 0:
+                train_acc_list.append(network.accuracy(x_train, t_train))
+                test_acc_list.append(network.accuracy(x_test, t_test))
+            grad = network.gradient(x_batch, t_batch)
+            if record == "before":
+                train_loss_list.append(float(network.lastLayer.loss))
+            if update == "sgd_step":
+                sgd_step(network.params, grad, step)
+            elif update == "keys":
+                for key in ("W1", "b1", "W2", "b2"):
+                    network.params[key] -= step * grad[key]
+            else:  # "rebind"
+                for key in network.params:
+                    network.params[key] = network.params[key] - step * grad[key]
+            if stop == "records":
+                raise NotImplementedError("your code here")
+            if record == "after":
+                train_loss_list.append(network.loss(x_batch, t_batch))
+            if record == "epoch" and i % iter_per_epoch == 0:
+                train_loss_list.append(network.loss(x_batch, t_batch))
+            k = {"after": i, "one-based": i + 1}.get(when)
+            if k is not None and k % iter_per_epoch == 0:
+                a, b = (x_train, t_train), (x_test, t_test)
+                if sets == "swapped":
+                    a, b = b, a
+                train_acc_list.append(network.accuracy(*a))
+                test_acc_list.append(network.accuracy(*b))
+        return train_loss_list, train_acc_list, test_acc_list
+    return train_loop
+
+
+def loop_stub(network, x_train, t_train, x_test, t_test, iters_num, batch_size, learning_rate, rng):
+    train_loss_list, train_acc_list, test_acc_list = [], [], []
+    train_size = x_train.shape[0]
+    iter_per_epoch = max(train_size / batch_size, 1)
+    for i in range(iters_num):
+        raise NotImplementedError("your code here")
+        raise NotImplementedError("your code here")
+    return train_loss_list, train_acc_list, test_acc_list
+
+
+def test_loop_stub_is_not_attempted_and_gives_no_hint():
+    res = check("training_loop", loop_stub)
+    assert res.status == "not attempted" and "hint" not in res.message.lower()
+
+
+def test_loop_with_the_step_written_and_no_records_is_partly_done():
+    res = check("training_loop", loop(stop="records"))
+    assert res.status == "partly done", res.message
+    assert "the training step is right" in res.message
+    assert "the records still raises NotImplementedError" in res.message
+
+
+@pytest.mark.parametrize("right", [
+    loop(),                                                      # batch_indices, sgd_step, book's loss
+    loop(draw="choice", update="keys", record="after"),          # the book's train_neuralnet.py
+    loop(record="before"),                                       # the loss of gradient's forward pass
+], ids=["scratchnet", "book", "loss-before-update"])
+def test_loop_right_loops_pass(right):
+    res = check("training_loop", right)
+    assert res.passed, res.message
+
+
+def test_loop_with_batch_indices_gives_the_results_of_train_for_the_same_seed():
+    """Where the algorithm is the same, the loop's numbers are train's: the check's replay is
+    train's loop with the book's evaluation points."""
+    (x_train, t_train, x_test, t_test), _ = T._loop_data()
+    L = T.LOOP
+    mine = TwoLayerNet(784, L["hidden"], 10, rng=L["seed"], dtype=np.float32)
+    losses, _, _ = loop(record="before")(mine, x_train, t_train, x_test, t_test, L["iters_num"],
+                                         L["batch_size"], L["learning_rate"],
+                                         np.random.default_rng(L["seed"]))
+    net = TwoLayerNet(784, L["hidden"], 10, rng=L["seed"], dtype=np.float32)
+    history = train(net, x_train, t_train, x_test, t_test, iters=L["iters_num"],
+                    batch_size=L["batch_size"], lr=L["learning_rate"],
+                    rng=np.random.default_rng(L["seed"]))
+    assert losses == history.loss
+    assert all(np.array_equal(mine.params[k], net.params[k]) for k in net.params)
+    batches = batch_indices(L["n_train"], L["batch_size"], np.random.default_rng(L["seed"]))
+    replay = T._replay([next(batches) for _ in range(L["iters_num"])], L["learning_rate"])
+    assert replay["before"] == history.loss
+    assert all(np.array_equal(replay["params"][k], net.params[k]) for k in net.params)
+
+
+def test_loop_that_rebinds_the_parameters_fails_about_in_place():
+    res = failed("training_loop", loop(update="rebind"), "FAIL in the training step",
+                 "are new arrays", "The layers keep the old ones", "in place")
+    assert "network.params['W1']" in res.message
+    assert "put new ones into the dict?" in res.message
+
+
+def test_loop_that_evaluates_at_the_wrong_iterations_fails():
+    res = failed("training_loop", loop(when="one-based"), "FAIL in the records",
+                 "train_acc_list has 3 entries", "i % iter_per_epoch == 0", "0, 120, 240, 360")
+    assert "after that iteration's update" in res.message  # the hint about when
+    failed("training_loop", loop(when="before"), "FAIL in the records",
+           "before the update of iteration i")
+
+
+def test_loop_that_samples_from_part_of_the_data_fails():
+    failed("training_loop", loop(draw="part"), "FAIL in the training step",
+           "came from the first", "of the 6,000 training images", "whole training set")
+
+
+def test_loop_that_swaps_train_and_test_accuracy_fails():
+    failed("training_loop", loop(sets="swapped"), "FAIL in the records", "swapped")
+
+
+def test_loop_that_records_the_loss_once_per_epoch_fails():
+    failed("training_loop", loop(record="epoch"), "FAIL in the records",
+           "train_loss_list has 4 entries, iters_num is 400", "every iteration")
+
+
+def test_loop_with_a_hard_coded_learning_rate_fails():
+    failed("training_loop", loop(lr=0.1), "FAIL in the training step", "moved by 0.1 * grad",
+           "learning_rate")
+
+
+def test_loop_returning_something_else_is_a_format_slip():
+    def returns_network(*args):
+        loop()(*args)
+        return args[0]
+    res = failed("training_loop", returns_network, "not in the form asked",
+                 "should return three lists")
+    assert "Hint" not in res.message
+
+
+def test_loop_hints_belong_to_the_part():
+    first = check("training_loop", loop(sets="swapped")).message
+    assert "\nHint: Each list has its own set" in first
+    assert "\nA stronger hint: train_acc_list.append(network.accuracy(x_train, t_train))" in \
+        check("training_loop", loop(sets="swapped")).message
+    first = check("training_loop", loop(draw="part")).message
+    assert "\nHint: Each batch is a random draw from all train_size images" in first
 
 
 # ----------------------------------------------- the notebook's stubs and the answer key
@@ -300,7 +524,7 @@ def _cells():
 
 
 def _run(source):
-    namespace = {"np": np, "check": check}
+    namespace = {"np": np, "check": check, "batch_indices": batch_indices, "sgd_step": sgd_step}
     *body, last = source.rstrip().splitlines()
     exec("\n".join(body), namespace)
     return eval(last, namespace)
@@ -308,10 +532,18 @@ def _run(source):
 
 def test_the_notebooks_stubs_are_not_attempted_and_its_solutions_pass():
     cells = _cells()
-    assert sorted(cells) == ["accuracy", "mnist_epoch_count", "mnist_untrained_guess", "sgd_update"]
+    assert sorted(cells) == ["accuracy", "mnist_epoch_count", "mnist_untrained_guess", "sgd_update",
+                            "training_loop"]
     solutions = dict(re.findall(r"<!-- solution: (\w+) -->\s*```python\n(.*?)```",
                                 SOLUTIONS.read_text(encoding="utf-8"), re.S))
     for name, source in cells.items():
         assert _run(source).status == "not attempted", name
         last = source.rstrip().splitlines()[-1]
         assert _run(solutions[name].rstrip() + "\n\n" + last).passed, name
+
+
+@pytest.fixture(autouse=True)
+def _fresh():
+    forget_attempts()
+    yield
+    forget_attempts()
