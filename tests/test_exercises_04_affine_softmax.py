@@ -466,15 +466,15 @@ def _fresh_hints():
 
 def test_an_instance_for_the_class_gets_a_plain_message():
     for name, built, words in (("affine_layer", Affine(np.ones((2, 3)), np.ones(3)),
-                                'pass the class itself, without parentheses: check("affine_layer", Affine)'),
+                                "pass the class, `Affine`, not `Affine()`"),
                                ("softmax_with_loss", SoftmaxWithLoss(),
-                                'check("softmax_with_loss", SoftmaxWithLoss)')):
+                                "pass the class, `SoftmaxWithLoss`, not `SoftmaxWithLoss()`")):
         res = check(name, built)
         assert res.status == "failed" and "not in the form asked" in res.message
         assert words in res.message and "Hint" not in res.message
         assert "not callable" not in res.message
     set_language("ko")
-    assert "괄호 없이 클래스 자체를 넘기세요" in check("affine_layer", Affine(np.ones((2, 3)), np.ones(3))).message
+    assert "클래스 `Affine` 자체를 넘기세요" in check("affine_layer", Affine(np.ones((2, 3)), np.ones(3))).message
 
 
 def test_affine_float64_fail_says_why_dtype_matters():

@@ -25,6 +25,7 @@ from ...functions import softmax
 from ...language import Text, tr
 from . import CHECKS, FormatSlip, Wrong, exercise
 from ._assert import close, numerically, same_dtype, show, unchanged
+from .activations import a_class
 from .predict import Answer, prediction
 
 
@@ -50,19 +51,6 @@ def _mistake(hint: tuple):
         if e.hint is not None:
             raise
         raise Wrong(str(e), hint=hint) from None
-
-
-def _a_class(attempt, name: str, built: str) -> None:
-    """A plain message when a layer already built (`Affine(W, b)`) is passed for its class."""
-    if isinstance(attempt, type) or not (hasattr(attempt, "forward") or hasattr(attempt, "backward")):
-        return
-    cls = type(attempt).__name__
-    raise FormatSlip(tr(f"you passed a layer already built, {cls}{built}; pass the class itself, "
-                        f"without parentheses: check(\"{name}\", {cls}). The check builds its own "
-                        "layers, with its own inputs",
-                        f"이미 만들어진 계층({cls}{built})을 넘겼습니다. 괄호 없이 클래스 자체를 "
-                        f"넘기세요: check(\"{name}\", {cls}). 검사는 자기 입력으로 계층을 직접 "
-                        "만듭니다"))
 
 
 _IN_PLACE_HINTS = (
@@ -231,7 +219,7 @@ def _x_not_kept(layer, x, other, crash: Wrong) -> None:
 @exercise("affine_layer", parts=("forward", "backward"), hints=_AFFINE_HINTS)
 def check_affine_layer(Affine, part) -> None:
     """Affine(W, b): forward(x (N, D)) -> (N, M), keeps x; backward(dout) -> dx, sets dW, db."""
-    _a_class(Affine, "affine_layer", "(W, b)")
+    Affine = a_class(Affine, "Affine")
     with part("forward"):
         # the broadcast example of the notebook: x @ W = [[0, 0, 0], [10, 10, 10]], b = [1, 2, 3]
         x, W, b = np.array([[0.0, 0.0], [1.0, 1.0]]), np.full((2, 3), 5.0), np.array([1.0, 2.0, 3.0])
@@ -722,7 +710,7 @@ def check_softmax_with_loss(Layer, part) -> None:
 
     t is one-hot (N, C), as in the book's 5.6.3, or class indices (N,): both are checked.
     """
-    _a_class(Layer, "softmax_with_loss", "()")
+    Layer = a_class(Layer, "SoftmaxWithLoss")
     indices = np.array([0, 1])  # the example's labels as class indices
     with part("forward"):
         where = tr("forward(x, t) on the notebook's example (2 samples, one-hot t)",
