@@ -69,6 +69,7 @@ def test_relu_forward_writing_into_x_fails():
         self.mask = x <= 0
         x[self.mask] = 0
         return x
+    forget_attempts()
     msg = failed(check("relu_layer", Relu(forward=in_place)), "FAIL in forward",
                  "x was changed by your code")
     assert "Pitfall 2" in msg
@@ -416,6 +417,14 @@ def test_find_the_bug_wrong_attempts():
                         (("forward", Fixed()), "pass the class, `FixedSigmoid`, not `FixedSigmoid()`")]:
         res = failed(check("sigmoid_find_the_bug", slip), "not in the form asked", words)
         assert "Hint" not in res  # a format slip uses no hint
+
+    def returns_x(self, x):  # forward's values wrong: forward's hint, not the bug's
+        self.out = sig(x)
+        return x
+    forget_attempts()
+    msg = failed(check("sigmoid_find_the_bug", ("forward", layer(returns_x, sig_backward, base=Buggy))),
+                 "FAIL in FixedSigmoid", "forward(x), x = [[0.5, -1], [2, -0.5]]: expected")
+    assert "y = 1 / (1 + exp(-x))" in msg
 
     # a "fix" in backward that recomputes y from the x that forward kept: not the book's design
     def recompute(self, dout):
