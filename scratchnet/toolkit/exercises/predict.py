@@ -211,9 +211,10 @@ def judge(answer: Answer, got, name: str) -> None:
         known = {c.lower() for c in answer.choices}
         unknown = sorted(({value} if answer.kind == "name" else set(value)) - known)
         if unknown:
+            choices = sorted(answer.choices)  # in their own order, not the answer's
             raise Wrong(tr(f"{name}: {_list(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
-                           f"among {_list(answer.choices)}",
-                           f"{name}: {_list(unknown)}은 {_list(answer.choices)} 가운데 없습니다"),
+                           f"among {_list(choices)}",
+                           f"{name}: {_list(unknown)}은 {_list(choices)} 가운데 없습니다"),
                         hint=answer.hints)
     why = _known_mistake(answer, value)
     if why is None:

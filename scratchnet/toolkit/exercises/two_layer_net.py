@@ -514,7 +514,7 @@ KINK_HINTS = {
 prediction("gradcheck_relu_kink", {
     "failing": Answer(
         Text("the parameters whose check will fail", "확인에 실패할 매개변수"),
-        ("W1", "b1"), kind="names",
+        ("W1", "b1"), kind="names", choices=("W1", "b1", "W2", "b2"),
         mistakes={
             ("W1", "b1", "W2", "b2"): Text(
                 "W2 and b2 come after the ReLU: a step of h in them changes the scores, not "
