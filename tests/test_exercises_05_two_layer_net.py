@@ -338,7 +338,7 @@ def test_relu_kink_outcomes():
                  "Is b1 the only parameter")  # a single name: a one-name list, and wrong
     assert "\nA stronger hint: unit 0's input for sample 2" in one.message
     failed(name, {"failing": ("W1", "x"), "ratio": 0.65}, "x is not among",
-           "Choose among W1, W2, b1 and b2")
+           "not among W1, W2, b1 and b2")
     failed(name, {"failing": ("W1", "b1", "W2", "b2"), "ratio": 0.65}, "W2 and b2 come after")
     failed(name, {"failing": 3, "ratio": 0.65}, "a list of names", part="failing", slip=True)
     second = failed(name, {"failing": ("W1", "b1"), "ratio": 0.5}, "you predicted 0.5",
