@@ -168,6 +168,7 @@ def test_sigmoid_prediction_outcomes():
 
 
 def test_sigmoid_prediction_wrong_answers_say_why():
+    from scratchnet.toolkit.exercises.activations import _sigmoid_steps
     first = failed(check("sigmoid_local_derivatives", {**RIGHT, "dc": 0.6914}),
                    "FAIL in dc", "Look at the sign")
     assert "\nHint: " in first
@@ -177,6 +178,14 @@ def test_sigmoid_prediction_wrong_answers_say_why():
     failed(check("sigmoid_local_derivatives", {**RIGHT, "da": -0.6914 * np.exp(0.991)}),
            "FAIL in da", "multiplies db by exp(x)")
     failed(check("sigmoid_local_derivatives", {**RIGHT, "da": -1.86}), "FAIL in da", "by exp(x)")
+    s = _sigmoid_steps(0.991, 1.3)
+    for v in (s["dc"] + 1, 0.309, 0.3086):  # exact, to 3 and to 4 digits: the same mistake
+        failed(check("sigmoid_local_derivatives", {**RIGHT, "db": v}), "FAIL in db", "adds 1 to dc")
+    for v in (s["da"] * 0.991, -0.254, -0.2543):
+        failed(check("sigmoid_local_derivatives", {**RIGHT, "dx": v}), "FAIL in dx", "multiplies da by x")
+    # near misses that failed before still fail (rtol 1e-3 around the right value, as before)
+    for part, v in (("dc", -0.690), ("da", -0.2575), ("dx", 0.2562)):
+        assert not check("sigmoid_local_derivatives", {**RIGHT, part: v}).passed
     failed(check("sigmoid_local_derivatives", {**RIGHT, "dx": -0.2567}), "FAIL in dx",
            "da carried over unchanged")
     msg = failed(check("sigmoid_local_derivatives", {**RIGHT, "da": 1.0}), "FAIL in da",
@@ -198,7 +207,8 @@ def test_sigmoid_prediction_mistakes_are_unambiguous_and_keep_the_answer(languag
             keys = list(answer.mistakes)
             for i, k in enumerate(keys):
                 assert not _close(answer, k, answer.truth), (part, k)
-                assert not any(_close(answer, k, other) for other in keys[i + 1:]), (part, k)
+                assert not any(_close(answer, k, other) for other in keys[i + 1:]
+                               if answer.mistakes[other] is not answer.mistakes[k]), (part, k)
                 msg = check("sigmoid_local_derivatives", {**RIGHT, part: k}).message
                 assert f"FAIL" in msg or "실패" in msg, msg
                 said = msg.split("\n")[0].replace(f"{k:g}", "")  # the learner's own value aside

@@ -288,26 +288,37 @@ def _sigmoid_steps(x, dout) -> dict:
 
 
 _S = _sigmoid_steps(SIG_X, SIG_DOUT)
-# The right values to 4 significant digits; 3 are enough (rtol 2e-3 plus atol 1e-4, so that a
-# mistake written to 3 digits, -1.86 for -1.8626, is still recognised). A mistake is keyed as a
-# learner would write it, to 3 digits; none is within these tolerances of another, or of a right
-# value (tests/test_exercises_03_activations.py checks it).
-_SIG = dict(rtol=2e-3, atol=1e-4)
+# The right values to 4 significant digits; 3 are enough (rtol 1e-3 plus atol 1e-4, as before).
+_SIG = dict(rtol=1e-3, atol=1e-4)
+
+
+def _as_written(mistakes: dict) -> dict:
+    """{wrong value: Text} keyed as a learner writes the value: to 3 significant digits, and to 4
+    as well where the exact value lies outside the tolerance around 3 (-1.8626: -1.86 and -1.863).
+    None is within the tolerance of a right value or of another mistake of its part (tested)."""
+    keyed = {}
+    for value, why in mistakes.items():
+        value = float(value)
+        three = float(f"{value:.3g}")
+        keyed[three] = why
+        if not np.isclose(value, three, rtol=_SIG["rtol"], atol=_SIG["atol"]):
+            keyed[float(f"{value:.4g}")] = why
+    return keyed
 
 sigmoid_answers = {
     "dc": Answer(
         Text("dL/dc, the gradient that the / node, y = 1/c, passes left",
              "/ 노드(y = 1/c)가 왼쪽으로 전달하는 기울기 dL/dc"),
         round(float(_S["dc"]), 4), **_SIG,
-        mistakes={
-            0.691: Text("Look at the sign: when c grows, does y = 1/c go up or down?",
+        mistakes=_as_written({
+            -_S["dc"]: Text("Look at the sign: when c grows, does y = 1/c go up or down?",
                         "부호를 보세요. c가 커지면 y = 1/c는 커지나요, 작아지나요?"),
-            round(float(-1 / _S["c"] ** 2), 3): Text(
+            float(-1 / _S["c"] ** 2): Text(
                 "That is d(1/c)/dc alone, the / node's local derivative. The gradient on its left "
                 "edge is what arrives from the right times it: what arrives there?",
                 "그것은 / 노드의 국소적 미분 d(1/c)/dc만 구한 값입니다. 왼쪽 에지의 기울기는 "
                 "오른쪽에서 도착한 값에 그것을 곱한 것입니다. 오른쪽에서는 무엇이 도착하나요?"),
-            round(float(-SIG_DOUT / _S["c"]), 3): Text(
+            float(-SIG_DOUT / _S["c"]): Text(
                 "That multiplies dout by -1/c. Differentiate 1/c = c**-1 once more: which power "
                 "of c comes out?",
                 "dout에 -1/c를 곱한 값입니다. 1/c = c**-1을 다시 미분해 보세요. c의 몇 제곱이 "
@@ -316,7 +327,7 @@ sigmoid_answers = {
                            "the / node passes on, after its local derivative.",
                            "1.3은 오른쪽에서 / 노드에 도착하는 dout입니다. dc는 / 노드가 자신의 "
                            "국소적 미분을 곱한 뒤 전달하는 값입니다."),
-        },
+        }),
         nudge=Text("dc = dout × d(1/c)/dc, taken at c = 1.3712: what is the derivative of 1/c?",
                    "dc = dout × d(1/c)/dc이고, c = 1.3712에서 구합니다. 1/c의 미분은 무엇인가요?"),
         hints=(Text("step 1 of the backward pass: dc is dout times the / node's local derivative. "
@@ -331,17 +342,17 @@ sigmoid_answers = {
         Text("dL/db, the gradient that the + node, c = 1 + b, passes left",
              "+ 노드(c = 1 + b)가 왼쪽으로 전달하는 기울기 dL/db"),
         round(float(_S["db"]), 4), **_SIG,
-        mistakes={
-            0.691: Text("Look at the sign: the + node's local derivative is positive, so it "
+        mistakes=_as_written({
+            -_S["dc"]: Text("Look at the sign: the + node's local derivative is positive, so it "
                         "keeps the sign of what arrives. What sign did dc have?",
                         "부호를 보세요. + 노드의 국소적 미분은 양수이므로 도착한 값의 부호를 그대로 "
                         "둡니다. dc의 부호는 무엇이었나요?"),
-            round(float(_S["dc"] + 1), 3): Text(
+            float(_S["dc"] + 1): Text(
                 "That adds 1 to dc. Going forward the + node adds 1; going backward it multiplies "
                 "by its local derivative: how far does c = 1 + b move when b moves by h?",
                 "dc에 1을 더한 값입니다. 순전파에서 + 노드는 1을 더하지만, 역전파에서는 자신의 "
                 "국소적 미분을 곱합니다. b가 h만큼 움직이면 c = 1 + b는 얼마나 움직이나요?"),
-            round(float(_S["da"]), 3): Text(
+            float(_S["da"]): Text(
                 "That multiplies dc by b = 0.3712, the exp node's local derivative, one node too "
                 "far left. What is the local derivative of c = 1 + b with respect to b?",
                 "dc에 exp 노드의 국소적 미분인 b = 0.3712를 곱한 값으로, 한 노드 더 왼쪽의 "
@@ -350,7 +361,7 @@ sigmoid_answers = {
                            "node passes on, and passes it on times its own local derivative.",
                            "1.3은 / 노드에 도착하는 dout입니다. + 노드는 / 노드가 전달한 값을 받아 "
                            "자신의 국소적 미분을 곱해 전달합니다."),
-        },
+        }),
         nudge=Text("db = dc × d(1 + b)/db: how far does c move when b moves by a small h?",
                    "db = dc × d(1 + b)/db입니다. b가 작은 h만큼 움직이면 c는 얼마나 움직이나요?"),
         hints=(Text("the + node c = 1 + b: if b grows by a small h, how much does c grow? That "
@@ -363,21 +374,21 @@ sigmoid_answers = {
         Text("dL/da, the gradient that the exp node, b = exp(a), passes left",
              "exp 노드(b = exp(a))가 왼쪽으로 전달하는 기울기 dL/da"),
         round(float(_S["da"]), 4), **_SIG,
-        mistakes={
-            0.257: Text("Look at the sign: exp(a) is positive for every a, so the exp node never "
+        mistakes=_as_written({
+            -_S["da"]: Text("Look at the sign: exp(a) is positive for every a, so the exp node never "
                         "flips a sign. What sign did db have?",
                         "부호를 보세요. exp(a)는 어떤 a에서든 양수이므로 exp 노드는 부호를 뒤집지 "
                         "않습니다. db의 부호는 무엇이었나요?"),
-            round(float(_S["db"] * np.exp(SIG_X)), 3): Text(
+            float(_S["db"] * np.exp(SIG_X)): Text(
                 f"That multiplies db by exp(x) = exp({SIG_X}) (which is also dividing by b). The "
                 "exp node's input is a = -x: its local derivative is taken at a.",
                 f"db에 exp(x) = exp({SIG_X})를 곱한 값입니다(b로 나눈 것과 같습니다). exp 노드의 "
                 "입력은 a = -x이므로 국소적 미분은 a에서 구합니다."),
-            round(float(_S["db"] * _S["a"]), 3): Text(
+            float(_S["db"] * _S["a"]): Text(
                 "That multiplies db by a itself. The exp node's local derivative is d exp(a)/da, "
                 "not a.",
                 "db에 a 자체를 곱한 값입니다. exp 노드의 국소적 미분은 a가 아니라 d exp(a)/da입니다."),
-        },
+        }),
         nudge=Text("da = db × d exp(a)/da, taken at the exp node's input a = -0.991.",
                    "da = db × d exp(a)/da이고, exp 노드의 입력 a = -0.991에서 구합니다."),
         hints=(Text("the exp node b = exp(a): its local derivative is the derivative of exp, "
@@ -391,17 +402,17 @@ sigmoid_answers = {
         Text("dL/dx, the gradient that the × node, a = -1 * x, passes left",
              "곱셈(×) 노드(a = -1 * x)가 왼쪽으로 전달하는 기울기 dL/dx"),
         round(float(_S["dx"]), 4), **_SIG,
-        mistakes={
-            -0.257: Text("That is da carried over unchanged. The × node multiplies x by -1: "
+        mistakes=_as_written({
+            _S["da"]: Text("That is da carried over unchanged. The × node multiplies x by -1: "
                          "what does that do to a gradient passing back through it?",
                          "da를 그대로 옮긴 값입니다. 곱셈(×) 노드는 x에 -1을 곱합니다. 그 노드를 "
                          "거꾸로 지나는 기울기에는 무슨 일이 생기나요?"),
-            round(float(_S["da"] * SIG_X), 3): Text(
+            float(_S["da"] * SIG_X): Text(
                 "That multiplies da by x. For a = -1 * x, the local derivative with respect to x "
                 "is the other input of the × node.",
                 "da에 x를 곱한 값입니다. a = -1 * x를 x로 미분한 국소적 미분은 곱셈(×) 노드의 "
                 "다른 쪽 입력입니다."),
-        },
+        }),
         nudge=Text("dx = da × d(-1 * x)/dx: how far does a move when x moves by a small h?",
                    "dx = da × d(-1 * x)/dx입니다. x가 작은 h만큼 움직이면 a는 얼마나 움직이나요?"),
         hints=(Text("the × node a = -1 * x: its local derivative with respect to x is what x is "
