@@ -686,3 +686,16 @@ def test_softmax_with_loss_mistakes_bring_their_own_hints():
     forget_attempts()
     assert "\nHint: backward may be called twice after one forward" in check(
         "softmax_with_loss", swl_with(backward=no_copy)).message
+
+
+def test_softmax_with_loss_missing_division_for_class_indices_only_is_named():
+    def backward(self, dout=1):  # divides for one-hot labels, not in the class-index branch
+        n = self.y.shape[0]
+        if self.t.ndim == 1:
+            dx = self.y.copy()
+            dx[np.arange(n), self.t] -= 1
+            return dout * dx
+        return dout * (self.y - self.t) / n
+    res = check("softmax_with_loss", swl_with(backward=backward)).message
+    assert "with t = [0, 1] (class indices)" in res and "2 times as much (and 7 times" in res
+    assert "\nHint: the loss is the mean over the N samples" in res

@@ -623,22 +623,26 @@ def _forward(Layer, x, t, where: str):
     return layer, loss
 
 
-def _times(Layer, n: int, c: int, seed: int, ratio) -> bool:
-    """At a batch of another size n: is the learner's result ratio(n) times the right one? (a
-    factor of the batch size is named only when it holds at two batch sizes)"""
-    x, t_idx, t = _batch(n, c, seed)
+def _times(Layer, n: int, indices: bool, what: str) -> bool:
+    """Is the learner's loss (what = "loss") or dx ("dx") n times the right one at a batch of
+    n, with labels in the same form? n = 2 is the notebook's example. A factor of the batch size
+    is named only when it holds at two batch sizes: at one, another mistake may give it."""
+    if n == 2:
+        x, t_idx, t = _X_EXAMPLE, np.array([0, 1]), _T_ONE_HOT
+    else:
+        x, t_idx, t = _batch(n, 10, 40 + n)
     try:
-        layer, loss = _forward(Layer, x, t, "forward(x, t)")
-        if ratio == "loss":
+        layer, loss = _forward(Layer, x.copy(), (t_idx if indices else t).copy(), "forward(x, t)")
+        if what == "loss":
             return bool(np.isclose(loss, n * _mean_loss(x, t_idx), rtol=1e-4))
         dx = _backward(layer, "backward()")
-        want = (softmax(x) - t) / n
+        want = (softmax(x) - np.eye(x.shape[1])[t_idx]) / n
         return np.shape(dx) == want.shape and bool(np.allclose(dx, n * want))
     except (Wrong, NotImplementedError):
         return False
 
 
-def _loss_right(loss: float, x, t_idx, where: str, Layer) -> None:
+def _loss_right(loss: float, x, t_idx, where: str, Layer, indices: bool = False) -> None:
     want = _mean_loss(x, t_idx)
     if not np.isfinite(loss):
         raise Wrong(tr(f"{where} gave {loss}: exp of large scores overflows to inf, and inf / inf is "
@@ -646,7 +650,7 @@ def _loss_right(loss: float, x, t_idx, where: str, Layer) -> None:
                        f"{where}: 나온 값이 {loss}입니다. 점수가 크면 exp가 inf로 오버플로하고, "
                        f"inf / inf는 nan입니다. {want:.6g}이어야 합니다"), hint=_OVERFLOW_HINTS)
     n = len(x)
-    if n > 1 and np.isclose(loss, n * want, rtol=1e-4) and _times(Layer, 5, 4, 9, "loss"):
+    if n > 1 and np.isclose(loss, n * want, rtol=1e-4) and _times(Layer, 5, indices, "loss"):
         raise Wrong(tr(f"{where}: expected {want:.6g}, got {loss:.6g}, which is {n} times too large "
                        "(and 5 times, for a batch of 5): the loss of a batch is the mean over its "
                        "samples, not their sum",
@@ -668,16 +672,18 @@ def _backward(layer, where: str, *dout):
     return dx
 
 
-def _unscaled(Layer, dx, want, where: str) -> None:
-    """dx is N times the right one here and at a batch of 7: y - t not divided by N."""
+def _unscaled(Layer, dx, want, where: str, indices: bool = False) -> None:
+    """dx is N times the right one here and at a batch of another size: y - t not divided by N."""
     n = len(want)
+    other = 7 if n != 7 else 2
     if n > 1 and np.shape(dx) == want.shape and np.allclose(dx, n * want) and \
-            _times(Layer, 7, 10, 4, "dx"):
-        raise Wrong(tr(f"{where}: expected {show(want)}, got {show(dx)}, {n} times as much (and 7 "
-                       "times, for a batch of 7): y - t without the division by the batch size N",
+            _times(Layer, other, indices, "dx"):
+        raise Wrong(tr(f"{where}: expected {show(want)}, got {show(dx)}, {n} times as much (and "
+                       f"{other} times, for a batch of {other}): y - t without the division by "
+                       "the batch size N",
                        f"{where}: {show(want)}이어야 하는데, 나온 값은 그 {n}배인 {show(dx)}입니다"
-                       "(샘플 7개인 배치에서는 7배). y - t를 배치 크기 N으로 나누지 않은 값입니다"),
-                    hint=_BY_N_HINTS)
+                       f"(샘플 {other}개인 배치에서는 {other}배). y - t를 배치 크기 N으로 나누지 "
+                       "않은 값입니다"), hint=_BY_N_HINTS)
 
 
 def _gradient_right(Layer, x, t, t_idx, where: str) -> None:
@@ -687,7 +693,7 @@ def _gradient_right(Layer, x, t, t_idx, where: str) -> None:
     dx = _backward(layer, tr(f"backward() for {where}", f"{where}일 때 backward()"))
     n = len(x)
     _unscaled(Layer, dx, (softmax(x) - np.eye(x.shape[1])[t_idx]) / n,
-              tr(f"backward() for {where}", f"{where}일 때 backward()"))
+              tr(f"backward() for {where}", f"{where}일 때 backward()"), indices=np.ndim(t) == 1)
     numerically(lambda v: _mean_loss(v, t_idx), x, dx,
                 tr(f"backward() for {where}", f"{where}일 때 backward()"))
     again = _backward(layer, tr(f"backward() called a second time for {where}",
@@ -740,12 +746,13 @@ def check_softmax_with_loss(Layer, part) -> None:
             where = tr("forward(x, t) on the notebook's example with t = [0, 1] (class indices)",
                        "t = [0, 1](클래스 인덱스)인 노트북 예제로 실행한 forward(x, t)")
             _loss_right(_forward(Layer, _X_EXAMPLE.copy(), indices.copy(), where)[1], _X_EXAMPLE,
-                        indices, where, Layer)
+                        indices, where, Layer, indices=True)
             x, t_idx, _ = _batch(7, 10, 5)
             where = tr(f"forward(x, t) for a batch of 7, 10 classes, t = {show(t_idx)} (class "
                        "indices)",
                        f"샘플 7개, 클래스 10개, t = {show(t_idx)}(클래스 인덱스)일 때 forward(x, t)")
-            _loss_right(_forward(Layer, x, t_idx.copy(), where)[1], x, t_idx, where, Layer)
+            _loss_right(_forward(Layer, x, t_idx.copy(), where)[1], x, t_idx, where, Layer,
+                        indices=True)
 
     with part("backward"):
         where = tr("backward() after forward on the notebook's example",
@@ -772,7 +779,9 @@ def check_softmax_with_loss(Layer, part) -> None:
             layer, _ = _forward(Layer, _X_EXAMPLE.copy(), indices.copy(), "forward(x, t = [0, 1])")
             where = tr("backward() after forward with t = [0, 1] (class indices)",
                        "t = [0, 1](클래스 인덱스)로 forward를 실행한 뒤의 backward()")
-            close(_backward(layer, where), want, where)
+            dx = _backward(layer, where)
+            _unscaled(Layer, dx, want, where, indices=True)
+            close(dx, want, where)
             for n, c, seed in ((1, 3, 6), (7, 10, 7)):
                 x, t_idx, _ = _batch(n, c, seed)
                 _gradient_right(Layer, x, t_idx.copy(), t_idx,
