@@ -1,7 +1,9 @@
 """The checks of notebook 07: each exercise's outcomes (not attempted, partly done where the
 exercise has parts, FAIL naming the symptom, PASS), one wrong attempt per stated constraint, and
-hints only after a failure. The find-the-bug exercises are also run from the notebook's own stub:
-with the `raise` line deleted, the classmate's bug must FAIL with its symptom; fixed, PASS."""
+hints only after a failure, those of the failing kind of mistake. The find-the-bug exercises are
+also run from the notebook's own stub: with the `raise` line deleted, the classmate's bug must
+FAIL with its symptom as a gradient check sees it (which gradient, its relative error, for which
+input), its cause left to the stronger hint; fixed, PASS."""
 
 import json
 from pathlib import Path
@@ -10,7 +12,8 @@ import numpy as np
 import pytest
 
 from scratchnet import softmax
-from scratchnet.toolkit.exercises import check, forget_attempts
+from scratchnet.language import set_language
+from scratchnet.toolkit.exercises import check, forget_attempts, reveal
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "07_debugging_backprop.ipynb"
 RAISE_LINE = '        raise NotImplementedError("find the bug, fix it, then delete this line")\n'
@@ -35,12 +38,21 @@ def run_stub(name: str, edit=lambda s: s):
 
 
 def assert_hints(name, wrong):
-    """The first FAIL adds the first hint, the second the stronger one."""
+    """The first FAIL adds the first hint, the second the stronger one; returns both messages."""
     forget_attempts()
     first = check(name, wrong).message
     assert "\nHint: " in first and "stronger" not in first
     second = check(name, wrong).message
     assert "\nA stronger hint: " in second
+    return first, second
+
+
+@pytest.fixture(autouse=True)
+def _fresh():
+    forget_attempts()
+    yield
+    forget_attempts()
+    set_language("en")
 
 
 # ---------------------------------------------------------------- debug_stuck_digit
@@ -52,25 +64,47 @@ def test_stuck_digit_outcomes():
     assert "hint" not in res.message.lower()
     assert check("debug_stuck_digit", None).status == "not attempted"
     wrong = check("debug_stuck_digit", {"digit": 7})
-    assert wrong.status == "failed"
+    assert wrong.status == "failed" and wrong.message.startswith("debug_stuck_digit: FAIL in digit.")
     assert "answers 7 for every image is right on the 1,028 test images" in wrong.message
     assert "test accuracy 10.28%, but the stuck network scored 11.35%" in wrong.message
-    for right in ({"digit": 1}, {"digit": np.int64(1)}, {"digit": 1.0}, 1):
-        assert check("debug_stuck_digit", right).message == "debug_stuck_digit: PASS."
+    for right in ({"digit": 1}, {"digit": np.int64(1)}, {"digit": 1.0}):
+        assert check("debug_stuck_digit", right).message == "debug_stuck_digit: PASS (digit checked)."
+    bare = check("debug_stuck_digit", 1)  # the one checker's rule: the dict the cell gives
+    assert bare.status == "failed" and "write a dict {'digit': ...}" in bare.message
 
 
-@pytest.mark.parametrize("bad, says", [({"digit": "1"}, "should be a number, got str '1'"),
-                                       ({"digit": [1]}, "should be one number"),
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("digit", [0, 2, 3, 4, 5, 6, 7, 8, 9])
+def test_stuck_digit_never_names_the_digit(digit, language):
+    set_language(language)
+    res = check("debug_stuck_digit", {"digit": digit})
+    assert res.status == "failed"
+    assert not any(f"{w} 1" in res.message for w in ("answers", "is", "digit")), res.message
+    assert "1,135" not in res.message  # the test count of the right digit
+
+
+@pytest.mark.parametrize("bad, says", [({"digit": "1"}, "without quotes ('1' is text)"),
+                                       ({"digit": [1]}, "write one number"),
+                                       ({"digit": True}, "truth value"),
                                        ({"digit": 1.5}, "one of the digits 0 to 9"),
                                        ({"digit": 10}, "one of the digits 0 to 9"),
-                                       ({"digits": 1}, "no key 'digit'")])
+                                       ({"digits": 1}, "no 'digit'")])
 def test_stuck_digit_rejects_what_is_not_a_digit(bad, says):
+    """Format slips: a plain message, no hint, no direction (1.5 is not 'too large')."""
     res = check("debug_stuck_digit", bad)
     assert res.status == "failed" and says in res.message
+    assert "not in the form asked" in res.message and "Hint" not in res.message
+    assert "too large" not in res.message and "too small" not in res.message
+    assert "Hint: a network that gives" in check("debug_stuck_digit", {"digit": 0}).message
 
 
 def test_stuck_digit_hints():
-    assert_hints("debug_stuck_digit", {"digit": 0})
+    first, second = assert_hints("debug_stuck_digit", {"digit": 0})
+    assert "np.bincount of t_test" in second
+
+
+def test_stuck_digit_reveal():
+    assert "digit" in reveal("debug_stuck_digit") and ": 1" in reveal("debug_stuck_digit")
 
 
 def test_stuck_digit_counts_are_mnists():
@@ -130,31 +164,60 @@ def test_softmax_stub_half_and_pass():
                            "branch checked).")
 
 
-def test_softmax_half_fix_names_the_branch_and_the_factor():
+def test_softmax_half_fix_names_the_branch_and_the_symptom():
+    """The symptom as a gradient check sees it (dx, its relative error, the input); the cause,
+    a factor N, only in the stronger hint."""
     def index_no_mean(self, y, t, dout):
         dx = y.copy()
         dx[np.arange(len(dx)), t] -= 1
         return dx * dout
-    res = check("fix_softmax_with_loss", softmax_layer(one_hot_right, index_no_mean))
+    layer = softmax_layer(one_hot_right, index_no_mean)
+    res = check("fix_softmax_with_loss", layer)
     assert res.status == "failed" and res.done == ("the one-hot branch",)
     assert res.message.startswith("fix_softmax_with_loss: FAIL in the integer branch. ")
-    assert "every entry is 4 times too large, the batch size N = 4" in res.message
-    assert "relative error 6.0e-01" in res.message  # (N - 1) / (N + 1)
+    assert "with a batch of N = 4 samples, C = 3 classes, t as class indices: dx fails the " \
+        "gradient check, relative error 6.0e-01 against the numerical gradient (~1e+00" \
+        in res.message  # (N - 1) / (N + 1)
+    assert "Yours: [[" in res.message and "numerical: [[" in res.message
+    symptom = res.message.split("\nHint")[0]
+    assert "times" not in symptom and "batch size" not in symptom and "4 times" not in res.message
+    stronger = check("fix_softmax_with_loss", layer).message
+    assert "A stronger hint: every entry of your dx is 4 times the numerical gradient" in stronger
+    assert "divide by the batch size" in stronger
 
 
 def test_softmax_divided_twice_is_named():
     def twice(self, y, t, dout):
         return (y - t) * dout / len(y) ** 2
-    res = check("fix_softmax_with_loss", softmax_layer(twice, index_right))
-    assert "every entry is 1/4 of what it should be" in res.message
+    layer = softmax_layer(twice, index_right)
+    res = check("fix_softmax_with_loss", layer)
+    assert res.status == "failed" and "relative error 6.0e-01" in res.message
+    assert "1/4" not in res.message
+    assert "every entry of your dx is 1/4 of the numerical gradient" in \
+        check("fix_softmax_with_loss", layer).message
 
 
 def test_softmax_ignoring_dout_fails():
     def book(self, y, t, dout):  # the book's backward: (y - t) / batch_size, dout ignored
         return (y - t) / len(y)
-    res = check("fix_softmax_with_loss", softmax_layer(book, index_right))
+    layer = softmax_layer(book, index_right)
+    res = check("fix_softmax_with_loss", layer)
     assert res.status == "failed"
-    assert "backward(0.5)" in res.message and "returned the same dx as backward()" in res.message
+    assert "backward(0.5)" in res.message and "gives the same dx as backward()" in res.message
+    assert "Hint: dout is the gradient that arrives from above" in res.message
+    assert "A stronger hint: the chain rule multiplies by dout" in \
+        check("fix_softmax_with_loss", layer).message
+
+
+def test_softmax_dividing_by_dout_is_not_taken_for_the_batch_size():
+    """dx / dout at dout = 0.5 is 4 times half of dx, as large as the batch of 4: the check
+    compares backward(0.5) with backward(), so the batch size is never blamed."""
+    def divided(self, y, t, dout):
+        return (y - t) / dout / len(y)
+    layer = softmax_layer(divided, index_right)
+    res = check("fix_softmax_with_loss", layer)
+    assert "backward(0.5)" in res.message and "gives 2 times the dx of backward()" in res.message
+    assert "batch size" not in check("fix_softmax_with_loss", layer).message
 
 
 def test_softmax_writing_into_self_y_fails():
@@ -163,10 +226,33 @@ def test_softmax_writing_into_self_y_fails():
         dx[np.arange(len(dx)), t] -= 1
         dx *= dout / len(dx)
         return dx
-    res = check("fix_softmax_with_loss", softmax_layer(one_hot_right, in_place))
+    layer = softmax_layer(one_hot_right, in_place)
+    res = check("fix_softmax_with_loss", layer)
     assert res.status == "failed" and "FAIL in the integer branch" in res.message
-    assert "calling backward() a second time" in res.message and "changed what forward stored" \
-        in res.message
+    assert "a second backward(), with no forward in between, gives a different dx" in res.message
+    assert "Hint: what does backward read that forward stored?" in res.message
+    stronger = check("fix_softmax_with_loss", layer).message
+    assert "your backward writes into what forward stored" in stronger
+
+
+def test_softmax_hint_follows_the_current_failure():
+    """The review's case: the first FAIL is the missing /N; fixed, the layer writes into self.y.
+    The stronger hint that follows is about self.y, never 'N times' again."""
+    def no_mean(self, y, t, dout):
+        dx = y.copy()
+        dx[np.arange(len(dx)), t] -= 1
+        return dx * dout
+
+    def divided_in_place(self, y, t, dout):
+        dx = y
+        dx[np.arange(len(dx)), t] -= 1
+        dx *= dout / len(dx)
+        return dx
+    first = check("fix_softmax_with_loss", softmax_layer(one_hot_right, no_mean)).message
+    assert "Hint: put your dx beside the numerical gradient" in first
+    second = check("fix_softmax_with_loss", softmax_layer(one_hot_right, divided_in_place)).message
+    assert "A stronger hint: your backward writes into what forward stored" in second
+    assert "times" not in second.split("hint:")[1]
 
 
 def test_softmax_writing_into_x_fails():
@@ -185,8 +271,9 @@ def test_softmax_wrong_loss_fails():
         labels = t.argmax(axis=1) if t.ndim == 2 else t
         return -np.sum(np.log(self.y[np.arange(len(x)), labels]))  # the sum, not the mean
     res = check("fix_softmax_with_loss", softmax_layer(one_hot_right, index_right, summed))
-    assert res.status == "failed" and "forward(x, t) with N = 4 samples" in res.message
-    assert "the mean loss: expected" in res.message
+    assert res.status == "failed" and "forward(x, t) with a batch of N = 4 samples" in res.message
+    assert "the mean loss: expected" in res.message and "Hint: forward returns one number" \
+        in res.message
 
 
 def test_softmax_float64_result_from_float32_fails():
@@ -194,6 +281,22 @@ def test_softmax_float64_result_from_float32_fails():
         return (y - t).astype(np.float64) * dout / len(y)
     res = check("fix_softmax_with_loss", softmax_layer(to64, index_right))
     assert res.status == "failed" and "given float32 input, returned float64" in res.message
+    assert "It matters in a network: notebook 06 trains in float32" in res.message
+
+
+def test_softmax_eye_in_the_integer_branch_says_why_float32_matters():
+    def eye(self, y, t, dout):  # np.eye is float64: right values, float64 dx for float32 scores
+        return (y - np.eye(y.shape[1])[t]) * dout / len(y)
+    res = check("fix_softmax_with_loss", softmax_layer(one_hot_right, eye))
+    assert res.status == "failed" and res.done == ("the one-hot branch",)
+    assert "returned float64" in res.message and "Hint: which array in your backward is float64?" \
+        in res.message
+
+
+def test_softmax_an_instance_for_the_class_is_a_format_slip():
+    res = check("fix_softmax_with_loss", softmax_layer(one_hot_right, index_right)())
+    assert res.status == "failed" and "pass the class SoftmaxWithLoss itself" in res.message
+    assert "Hint" not in res.message and "not callable" not in res.message
 
 
 def test_softmax_wrong_shape_and_none_fail():
@@ -221,6 +324,16 @@ def test_softmax_hints():
     assert_hints("fix_softmax_with_loss", softmax_layer(lambda self, y, t, d: (y - t) * d, index_right))
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_softmax_first_fail_leaves_the_cause_to_the_learner(language):
+    """The classmate's bug, first run, either language: the symptom, no factor, no batch size."""
+    set_language(language)
+    buggy = run_stub("fix_softmax_with_loss", lambda s: s.replace(RAISE_LINE, ""))["SoftmaxWithLoss"]
+    first = check("fix_softmax_with_loss", buggy).message
+    assert "6.0e-01" in first and "~1e+00" in first
+    assert not any(w in first for w in ("4 times", "4배", "N배", "N times", "1/N"))
+
+
 def test_softmax_notebook_stub():
     """The notebook's stub: untouched, not attempted; raise deleted, the classmate's bug FAILs
     with its symptom; fixed, PASS."""
@@ -230,7 +343,8 @@ def test_softmax_notebook_stub():
     buggy = run_stub("fix_softmax_with_loss", lambda s: s.replace(RAISE_LINE, ""))["SoftmaxWithLoss"]
     res = check("fix_softmax_with_loss", buggy)
     assert res.status == "failed" and "FAIL in the one-hot branch" in res.message
-    assert "every entry is 4 times too large, the batch size N = 4" in res.message
+    assert "one-hot t: dx fails the gradient check, relative error 6.0e-01" in res.message
+    assert "every entry of your dx is 4 times" in check("fix_softmax_with_loss", buggy).message
 
     def fix(s):
         s = s.replace(RAISE_LINE, "")
@@ -274,15 +388,23 @@ def test_affine_stub_and_pass():
     assert check("fix_affine", affine_layer()).message == "fix_affine: PASS."
 
 
-def test_affine_wrong_axis_names_the_shape():
-    res = check("fix_affine", affine_layer(db=lambda dout: dout.sum(axis=1)))
+def test_affine_wrong_axis_reports_the_symptom():
+    """db, as a shape print and a gradient check see it at both shapes tried; the axis only in
+    the stronger hint."""
+    layer = affine_layer(db=lambda dout: dout.sum(axis=1))
+    res = check("fix_affine", layer)
     assert res.status == "failed"
-    assert "db has shape (N,) = (5,), expected (M,) = (3,)" in res.message
+    assert "db, the gradient of b, is wrong: with x (5, 4), W (4, 3), b (3,) it has shape (5,), " \
+        "but b has shape (3,); with x (3, 3), W (3, 3), b (3,) the shapes agree, but its " \
+        "relative error against the numerical gradient is 1.0e+00 (~1e+00" in res.message
+    assert "dx and dW pass the gradient check" in res.message and "b2 fail" in res.message
+    assert "axis" not in res.message and "(N,)" not in res.message
+    assert "down the batch axis 0" in check("fix_affine", layer).message
 
 
 def test_affine_half_fix_with_keepdims_names_the_shape():
     res = check("fix_affine", affine_layer(db=lambda dout: dout.sum(axis=0, keepdims=True)))
-    assert res.status == "failed" and "db has shape (1, 3), expected (3,)" in res.message
+    assert res.status == "failed" and "it has shape (1, 3), but b has shape (3,)" in res.message
 
 
 def test_affine_wrong_axis_when_batch_equals_output_fails_on_values():
@@ -291,25 +413,31 @@ def test_affine_wrong_axis_when_batch_equals_output_fails_on_values():
         return dout.sum(axis=0) if dout.shape[0] != dout.shape[1] else dout.sum(axis=1)
     res = check("fix_affine", affine_layer(db=db))
     assert res.status == "failed"
-    assert "the shapes agree here, N = M, so only the values tell" in res.message
-    assert "differs from the numerical gradient" in res.message
+    assert "with x (3, 3), W (3, 3), b (3,) its relative error against the numerical gradient " \
+        "is 1.0e+00" in res.message
+    assert "with x (5, 4)" not in res.message  # right there
 
 
 def test_affine_mean_instead_of_sum_fails():
-    res = check("fix_affine", affine_layer(db=lambda dout: dout.mean(axis=0)))
-    assert res.status == "failed" and "db: your gradient" in res.message
+    layer = affine_layer(db=lambda dout: dout.mean(axis=0))
+    res = check("fix_affine", layer)
+    assert res.status == "failed" and "db, the gradient of b, is wrong" in res.message
+    assert "relative error against the numerical gradient is 6.7e-01" in res.message
+    assert "your db is 1/N of the numerical gradient" in check("fix_affine", layer).message
 
 
 def test_affine_missing_transpose_on_a_square_W_fails():
     def dx(dout, W):  # shape-correct only for a square W
         return dout @ (W if W.shape[0] == W.shape[1] else W.T)
     res = check("fix_affine", affine_layer(dx=dx))
-    assert res.status == "failed" and "W (3, 3)" in res.message and ": dx: your gradient" in res.message
+    assert res.status == "failed" and "W (3, 3)" in res.message
+    assert "dx, the gradient of x, is wrong: with x (3, 3)" in res.message
+    assert "W1 and b1 fail your gradient check" in res.message
 
 
 def test_affine_copies_of_W_and_b_fail():
     res = check("fix_affine", affine_layer(copy=True))
-    assert res.status == "failed" and "not copies" in res.message
+    assert res.status == "failed" and "other arrays than the W and b it was given" in res.message
 
 
 def test_affine_writing_into_dout_fails():
@@ -320,10 +448,27 @@ def test_affine_writing_into_dout_fails():
 def test_affine_float32_kept():
     res = check("fix_affine", affine_layer(cast=np.float64))
     assert res.status == "failed" and "given float32 input, returned float64" in res.message
+    assert "It matters in a network" in res.message
+
+
+def test_affine_an_instance_for_the_class_is_a_format_slip():
+    res = check("fix_affine", affine_layer()(np.ones((2, 3)), np.ones(3)))
+    assert res.status == "failed" and "pass the class Affine itself" in res.message
+    assert "Hint" not in res.message
 
 
 def test_affine_hints():
     assert_hints("fix_affine", affine_layer(db=lambda dout: dout.sum(axis=1)))
+
+
+def test_affine_hint_follows_the_current_failure():
+    """db fixed, dx broken next: the stronger hint is dx's, not db's."""
+    check("fix_affine", affine_layer(db=lambda dout: dout.sum(axis=1)))
+
+    def dx(dout, W):
+        return dout @ (W if W.shape[0] == W.shape[1] else W.T)
+    second = check("fix_affine", affine_layer(dx=dx)).message
+    assert "A stronger hint: dx = dout @ W.T" in second and "axis" not in second
 
 
 def test_affine_notebook_stub():
@@ -332,7 +477,8 @@ def test_affine_notebook_stub():
     assert check("fix_affine", untouched).status == "not attempted"
     buggy = run_stub("fix_affine", lambda s: s.replace(RAISE_LINE, ""))["Affine"]
     res = check("fix_affine", buggy)
-    assert res.status == "failed" and "db has shape (N,) = (5,), expected (M,) = (3,)" in res.message
+    assert res.status == "failed" and "it has shape (5,), but b has shape (3,)" in res.message
+    assert "relative error against the numerical gradient is 1.0e+00" in res.message
 
     def fix(s):
         s = s.replace(RAISE_LINE, "")
@@ -348,32 +494,44 @@ def test_print_lines_outcomes():
     res = check("debug_print_lines", (None, None))
     assert res.status == "not attempted" and "hint" not in res.message.lower()
     half = check("debug_print_lines", (70, None))
-    assert half.status == "partly done" and half.done == ("per evaluation",)
+    assert half.status == "partly done" and half.done == ("per_evaluation",)
     assert "total is still None" in half.message
     other_half = check("debug_print_lines", (None, 21_190))
-    assert other_half.status == "partly done" and "per evaluation is still None" in other_half.message
+    assert other_half.status == "partly done" and "per_evaluation is still None" in other_half.message
     assert check("debug_print_lines", (70, 21_190)).message == \
-        "debug_print_lines: PASS (per evaluation and total checked)."
+        "debug_print_lines: PASS (per_evaluation and total checked)."
     assert check("debug_print_lines", [70.0, 21190.0]).passed  # any sequence, any number type
 
 
 @pytest.mark.parametrize("attempt, says", [
-    ((35, None), "35 is the number of forward passes"),
+    ((35, None), "That counts forward passes. How many lines does one forward pass print"),
     ((10, 21_190), "on the training set AND on the test set"),
-    ((70, 21_120), "that counts 16 evaluations"),
-    ((70, 20_000), "the evaluations print too"),
-    ((70, 41_190), "one forward pass per iteration, not two"),
-    ((70, 12_345), "count again"),
-    ((70, "21190"), "should be a number"),
-    (70, "should give 2 values"),
+    ((70, 21_120), "That counts 16 evaluations"),
+    ((70, 20_000), "The evaluations print too"),
+    ((70, 41_190), "That counts two forward passes per iteration"),
+    ((70, 12_345), "too small. How many lines does one iteration print"),
+    ((70, "21190"), "without quotes"),
+    (70, "write the 2 values (per_evaluation and total) as a tuple"),
 ])
 def test_print_lines_wrong_predictions_say_why(attempt, says):
     res = check("debug_print_lines", attempt)
     assert res.status == "failed" and says in res.message
+    if "not in the form asked" not in res.message:  # a slip may quote the learner's own text
+        wrong_part = "per_evaluation" if attempt[0] != 70 else "total"
+        truth = {"per_evaluation": ["70"], "total": ["21190", "21,190"]}[wrong_part]
+        assert not any(t in res.message for t in truth), res.message
 
 
 def test_print_lines_hints():
-    assert_hints("debug_print_lines", (35, None))
+    first, second = assert_hints("debug_print_lines", (35, None))
+    assert "Hint: count forward passes" in first and "30 + 5 forward passes" in second
+    # the other part's hints start from the first
+    assert "Hint: count the iterations' lines" in check("debug_print_lines", (70, 21_120)).message
+
+
+def test_print_lines_reveal():
+    shown = reveal("debug_print_lines")
+    assert "per_evaluation" in shown and "70" in shown and "21190" in shown
 
 
 def test_print_lines_truth_matches_the_notebook_count():
