@@ -578,7 +578,7 @@ def check_sigmoid_layer(Sigmoid, part) -> None:
 
 _BUG_IN = Answer(
     Text("the method of BuggySigmoid that holds the bug", "BuggySigmoid에서 버그가 있는 메서드"),
-    "forward", kind="name",
+    "forward", kind="name", choices=("forward", "backward"),
     mistakes={"backward": Text(
         "Its line is the book's, word for word, and the book's Sigmoid passes the gradient check "
         "with it. A right formula gives wrong numbers when it is given the wrong array: which "
@@ -609,19 +609,11 @@ FIXED_SIGMOID_HINTS = (
 
 
 def _bug_in_name(bug_in):
-    """bug_in as the name to judge; FormatSlip for a method called with () or not one of the
-    layer's methods (text and None are left to the prediction checker)."""
-    if not isinstance(bug_in, str):
-        return bug_in
-    name = bug_in.strip()
-    if name.endswith("()"):
+    """bug_in as the name to judge; FormatSlip for a method written with () (any other text,
+    and None, is left to the prediction checker: a name not among the choices is unknown)."""
+    if isinstance(bug_in, str) and bug_in.strip().endswith("()"):
         raise FormatSlip(tr(f"bug_in: write the method's name alone, without (), got {bug_in!r}",
                             f"bug_in: () 없이 메서드 이름만 쓰세요. 받은 값: {bug_in!r}"))
-    if name.lower() not in ("forward", "backward"):
-        raise FormatSlip(tr(f"bug_in should be 'forward' or 'backward' (a method of BuggySigmoid), "
-                            f"got {bug_in!r}",
-                            f"bug_in은 'forward'나 'backward'(BuggySigmoid의 메서드)여야 하는데 "
-                            f"{bug_in!r}입니다"))
     return bug_in
 
 
