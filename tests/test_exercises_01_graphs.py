@@ -5,15 +5,7 @@ hints only after failures."""
 import numpy as np
 import pytest
 
-from scratchnet.toolkit.exercises import check, forget_attempts
-
-
-@pytest.fixture(autouse=True)
-def _fresh():
-    """Each test starts with no failed attempts (the hints start again from the first)."""
-    forget_attempts()
-    yield
-    forget_attempts()
+from scratchnet.toolkit.exercises import check
 
 # ---------------------------------------------------------------- chain_rule_mul
 

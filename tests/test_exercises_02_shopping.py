@@ -8,14 +8,6 @@ from scratchnet.toolkit.exercises import CHECKS, check, forget_attempts, reveal
 from scratchnet.toolkit.exercises import shopping
 
 
-@pytest.fixture(autouse=True)
-def _fresh():
-    """Each test starts with no failed attempts (the hints start again from the first)."""
-    forget_attempts()
-    yield
-    forget_attempts()
-
-
 def stub(self, *args):
     raise NotImplementedError("your code here")
 
