@@ -209,6 +209,18 @@ def test_softmax_ignoring_dout_fails():
         check("fix_softmax_with_loss", layer).message
 
 
+def test_softmax_a_stray_factor_is_not_taken_for_the_batch_size():
+    """4 times too large at N = 4, but also at N = 6: a stray 4, not a missing /N. The stronger
+    hint names a cause only when it explains every batch tried."""
+    def stray(self, y, t, dout):
+        return 4 * (y - t) * dout / len(y)
+    layer = softmax_layer(stray, index_right)
+    check("fix_softmax_with_loss", layer)
+    stronger = check("fix_softmax_with_loss", layer).message
+    assert "4 times the numerical gradient for this batch of 4: which factor" in stronger
+    assert "divide by the batch size" not in stronger
+
+
 def test_softmax_dividing_by_dout_is_not_taken_for_the_batch_size():
     """dx / dout at dout = 0.5 is 4 times half of dx, as large as the batch of 4: the check
     compares backward(0.5) with backward(), so the batch size is never blamed."""

@@ -162,9 +162,14 @@ _SCALE_FIRST = Text(
     "따라 달라지나요?")
 
 
-def _scale_hints(k: float, n: int) -> tuple:
-    """(first, stronger) for a dx that is k times the numerical gradient on a batch of n."""
-    if np.isclose(k, n):
+def _scale_hints(scales: list) -> tuple:
+    """(first, stronger) for a dx that is a multiple of the numerical gradient: scales holds
+    (n, k) for each batch tried, k the multiple (None where dx is not one), the failing batch
+    first. A cause is named only when it explains every batch tried (a dx 4 times too large at
+    N = 4 could be a stray 4; at N = 6 too it is N)."""
+    n, k = scales[0]
+    every = [k_ for _, k_ in scales]
+    if None not in every and all(np.isclose(k_, n_) for n_, k_ in scales):
         stronger = Text(
             f"every entry of your dx is {n} times the numerical gradient for this batch of {n}: "
             "N times, the gradient of the SUM of the samples' losses. The loss is their MEAN, so "
@@ -173,7 +178,7 @@ def _scale_hints(k: float, n: int) -> tuple:
             f"배치 크기가 {n}인 이 입력에서 dx의 모든 원소가 수치 미분의 {n}배, 즉 N배입니다. "
             "샘플 손실의 '합'의 기울기입니다. 손실은 그 '평균'이므로 기울기에도 같은 1/N이 "
             "붙습니다. 두 분기 모두에서(또는 분기가 끝난 뒤 한 번) 배치 크기로 나누세요")
-    elif np.isclose(k, 1 / n):
+    elif None not in every and all(np.isclose(k_, 1 / n_) for n_, k_ in scales):
         stronger = Text(
             f"every entry of your dx is 1/{n} of the numerical gradient for this batch of {n}: "
             "1/N. The batch size divides twice; the mean over N samples calls for one division",
@@ -181,11 +186,12 @@ def _scale_hints(k: float, n: int) -> tuple:
             "배치 크기로 두 번 나누었습니다. N개 샘플의 평균에는 한 번의 나눗셈이면 됩니다")
     else:
         stronger = Text(
-            f"every entry of your dx is {k:.3g} times the numerical gradient: which factor does "
-            "your backward multiply or divide by? The loss is the mean over N samples, so dx is "
-            "dout * (y - t) / N",
-            f"dx의 모든 원소가 수치 미분의 {k:.3g}배입니다. 여러분의 backward는 어떤 수를 곱하거나 "
-            "나누나요? 손실은 N개 샘플의 평균이므로 dx는 dout * (y - t) / N입니다")
+            f"every entry of your dx is {k:.3g} times the numerical gradient for this batch of "
+            f"{n}: which factor does your backward multiply or divide by? The loss is the mean "
+            "over N samples, so dx is dout * (y - t) / N",
+            f"배치 크기가 {n}인 이 입력에서 dx의 모든 원소가 수치 미분의 {k:.3g}배입니다. "
+            "여러분의 backward는 어떤 수를 곱하거나 나누나요? 손실은 N개 샘플의 평균이므로 dx는 "
+            "dout * (y - t) / N입니다")
     return _SCALE_FIRST, stronger
 
 
@@ -275,9 +281,26 @@ def _returned(dx, what: str) -> np.ndarray:
                     hint=_SHAPE_HINTS) from None
 
 
-def _gradient(got, want, n: int, what: str) -> None:
+def _scales(Layer, one_hot: bool) -> list:
+    """(n, k) for each batch tried: the learner's dx is k times the numerical gradient (k None
+    when it is not a multiple, or when the layer fails there in another way)."""
+    found = []
+    for x, t, idx, _ in _softmax_cases(one_hot):
+        try:
+            layer = Layer()
+            layer.forward(x.copy(), t.copy())
+            dx = np.array(layer.backward(), dtype=np.float64)
+            k = _scale(dx, numerical_gradient(lambda v: _mean_loss(v, idx), x.copy()))
+        except Exception:  # noqa: BLE001  (the check reports the failing batch itself)
+            k = None
+        found.append((len(x), k))
+    return found
+
+
+def _gradient(got, want, what: str, scales) -> None:
     """dx == want (a numerical gradient) by the series' rule, else Wrong with the symptom a
-    gradient check shows: the relative error, for this input, and the two arrays."""
+    gradient check shows: the relative error, for this input, and the two arrays. scales():
+    the (n, k) of every batch tried, the failing one first, for the hint."""
     if got.shape != np.shape(want):
         raise Wrong(tr(f"{what}: dx has shape {got.shape}, expected {np.shape(want)}, "
                        "the shape of the scores x",
@@ -294,7 +317,7 @@ def _gradient(got, want, n: int, what: str) -> None:
                    f"{what}: dx가 기울기 확인을 통과하지 못합니다. 수치 미분으로 구한 기울기에 "
                    f"대한 상대 오차가 {err:.1e}입니다({mag} 수준이며, 올바른 dx라면 {_THRESHOLD:.0e} "
                    f"아래에 머뭅니다). 여러분의 dx: {show(got)}, 수치 미분: {show(want)}"),
-                hint=_VALUE_HINTS if k is None else _scale_hints(k, n))
+                hint=_VALUE_HINTS if k is None else _scale_hints(scales()))
 
 
 def _softmax_cases(one_hot: bool) -> list:
@@ -326,7 +349,8 @@ def _check_softmax_layer(Layer, one_hot: bool) -> None:
         _with_hint(_INPUT_HINTS, unchanged, x, x0, "x")
         _with_hint(_INPUT_HINTS, unchanged, t, t0, "t")
         num = numerical_gradient(lambda v: _mean_loss(v, idx), x0.copy())
-        _gradient(dx, num, n, what)
+        _gradient(dx, num, what, lambda: [(n, _scale(dx, num))] + [
+            s for s in _scales(Layer, one_hot) if s[0] != n])
         again = _returned(layer.backward(), what)
         if again.shape != dx.shape or not rel_error(again, dx) < _THRESHOLD:
             err = rel_error(again, dx) if again.shape == dx.shape else float("nan")
