@@ -808,7 +808,7 @@ def _uniform_answer(c: int, what: Text, hints: tuple) -> Answer:
                           "no class is favoured.",
                           "손실 0은 정답 클래스의 확률이 1이라는 뜻입니다. 점수가 모두 같으면 어느 "
                           "클래스도 더 높지 않습니다.")}
-    return Answer(what, float(np.log(c)), rtol=5e-3, mistakes=mistakes,
+    return Answer(what, round(float(np.log(c)), 4), rtol=5e-3, mistakes=mistakes,  # log C
                   nudge=Text(f"With {c} equal scores, what probability does the true class get, and "
                              "what is -log of it?",
                              f"점수 {c}개가 모두 같을 때 정답 클래스의 확률은 얼마이고, 그 -log는 "
