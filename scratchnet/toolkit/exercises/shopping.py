@@ -6,6 +6,11 @@ mul_layer, add_layer     the learner's layers: the book's numbers (ch05/buy_appl
 apple_orange_gradients   predictions for the blanks of the book's 그림 5-15
 shopping_coupon          predictions for a coupon taken off before tax
 sub_layer                a SubLayer (x - y), for the coupon
+
+A layer's FAIL shows what was expected against what came, for one input. It names the kind of
+mistake (dout left out, results swapped, the add node's rule in a multiply node...) only when
+that kind's formula gives the learner's backward at every probe (x, y, dout) of that layer: at
+one point two kinds can coincide (with dout = 1, dout left out gives the right numbers).
 """
 
 from __future__ import annotations
