@@ -94,7 +94,7 @@ def test_unfilled_prediction_is_partly_done():
         untouched = check("test.predict", {"a": None, "b": None})
         assert untouched.status == "not attempted"
         assert untouched.message == ("test.predict: not attempted yet. Replace each None with "
-                                     "your number, then run this cell again.")
+                                     "your prediction, then run this cell again.")
         res = check("test.predict", {"a": 1.0, "b": None})
         assert res.status == "partly done"
         assert res.message == ("test.predict: partly done. a is right; "

@@ -420,7 +420,7 @@ def test_find_the_bug_wrong_attempts():
     assert "self.out" not in said and "input x" not in hint and "self.out = out" not in hint
     again = failed(check("sigmoid_find_the_bug", ("forward", Buggy)), "FAIL in FixedSigmoid")
     assert "\nA stronger hint: forward keeps the input x in self.out" in again  # the cause, now
-    failed(check("sigmoid_find_the_bug", ("exp", Fixed)), "FAIL in bug_in",
+    failed(check("sigmoid_find_the_bug", ("exp", Fixed)), "not in the form asked in bug_in",
            "bug_in: exp is not among")
     for slip, words in [(Fixed, "should give 2 values"),
                         (("forward()", Fixed), "without ()"),

@@ -212,10 +212,10 @@ def judge(answer: Answer, got, name: str) -> None:
         unknown = sorted(({value} if answer.kind == "name" else set(value)) - known)
         if unknown:
             choices = sorted(answer.choices)  # in their own order, not the answer's
-            raise Wrong(tr(f"{name}: {_list(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
-                           f"among {_list(choices)}",
-                           f"{name}: {_list(unknown)}은 {_list(choices)} 가운데 없습니다"),
-                        hint=answer.hints)
+            raise FormatSlip(tr(f"{name}: {_list(unknown)} {'is' if len(unknown) == 1 else 'are'} "
+                                f"not among {_list(choices)}",
+                                f"{name}: {_list(unknown)} - {_list(choices)} 가운데 없는 "
+                                "이름입니다"))
     why = _known_mistake(answer, value)
     if why is None:
         if answer.kind == "number":
@@ -229,7 +229,8 @@ def judge(answer: Answer, got, name: str) -> None:
     why = f" {why}" if why else ""
     raise Wrong(tr(f"{name} ({answer.what}): you predicted {_shown(answer, value)}, which is not "
                    f"it.{why}",
-                   f"{name}({answer.what}): 예측한 {_shown(answer, value)}은 맞지 않습니다.{why}"),
+                   f"{name}({answer.what}): 여러분의 예측 {_shown(answer, value)}, 맞지 "
+                   f"않습니다.{why}"),
                 hint=answer.hints)
 
 
