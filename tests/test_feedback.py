@@ -1,6 +1,8 @@
 """What a check says: hints per part and per kind of mistake, format slips that use no hint,
 one prediction checker that never gives a wrong part's right value, and reveal()."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -189,6 +191,11 @@ def _wrong_values(answer):
     return list(answer.mistakes) + plain
 
 
+def _shows(value: str, message: str) -> bool:
+    """`value` stands in `message` as a whole (5 is not shown by 15 or 5.5)."""
+    return re.search(rf"(?<![\w.]){re.escape(value)}(?![\w]|\.\d)", message) is not None
+
+
 def _shown_truths(answer):
     """How the right value could appear in a message."""
     t = answer.truth
@@ -221,7 +228,7 @@ def test_no_prediction_fail_shows_the_right_value_of_the_wrong_part(name, langua
                     attempt = tuple(attempt[p] for p in ex.answers)
                 res = check(name, attempt)
                 assert res.status == "failed", (name, part, wrong, res.message)
-                assert not any(t in res.message for t in _shown_truths(answer)), (
+                assert not any(_shows(t, res.message) for t in _shown_truths(answer)), (
                     name, part, wrong, res.message)
             forget_attempts()
             attempt = dict(right) if ex.form != ["tuple"] else tuple(right[p] for p in ex.answers)
@@ -249,3 +256,15 @@ def _fresh():
     forget_attempts()
     yield
     forget_attempts()
+
+
+def test_shows_matches_a_value_as_a_whole():
+    assert _shows("5", "you predicted 5, which is not it") and _shows("(5, 784)", "got (5, 784).")
+    assert not _shows("5", "you predicted 15") and not _shows("5", "you predicted 5.5")
+    assert not _shows("0.3", "0.35 is not it")
+
+
+def test_reveal_shows_without_quotes():
+    from IPython.lib.pretty import pretty
+    text = pretty(reveal("branch_gradients"))
+    assert not text.startswith(("'", '"')) and "\n" in text and "\\n" not in text

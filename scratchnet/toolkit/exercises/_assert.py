@@ -66,7 +66,7 @@ def close(got, want, what: str, rtol: float = 1e-6, atol: float = 1e-9) -> None:
     if not np.allclose(got_arr, want, rtol=rtol, atol=atol):
         want_s, got_s = show_pair(want, got_arr)
         raise Wrong(tr(f"{what}: expected {want_s}, got {got_s}",
-                       f"{what}: {want_s}이어야 하는데 {got_s}이 나왔습니다"))
+                       f"{what}: {want_s}이어야 하는데 나온 값은 {got_s}입니다"))
 
 
 def same_dtype(got, want_dtype, what: str) -> None:

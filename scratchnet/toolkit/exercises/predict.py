@@ -276,16 +276,23 @@ def _values(attempt, parts: tuple, form: str) -> dict:
     return dict(zip(parts, attempt))
 
 
-def reveal(name: str) -> str:
-    """The right answers of the prediction `name`, each with what it asked (print it)."""
+class Revealed(str):
+    """Text that shows as itself, without quotes, when it ends a notebook cell."""
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(str(self))
+
+
+def reveal(name: str) -> Revealed:
+    """The right answers of the prediction `name`, each with what it asked: end a cell with it."""
     if name not in CHECKS:
         raise KeyError(tr(f"no exercise called {name!r}", f"{name!r}이라는 연습 문제는 없습니다"))
     answers = CHECKS[name].answers
     if not answers:
-        return tr(f"{name} is written as code, not predicted: its worked answer is in the "
-                  "notebook's file in solutions/",
-                  f"{name}은 예측이 아니라 코드로 쓰는 문제입니다. 풀이는 solutions/에 있는 "
-                  "노트북의 파일에 있습니다")
+        return Revealed(tr(f"{name} is written as code, not predicted: its worked answer is in "
+                           "the notebook's file in solutions/",
+                           f"{name}: 예측이 아니라 코드로 쓰는 문제입니다. 풀이는 solutions/에 "
+                           "있는 노트북의 파일에 있습니다"))
     lines = [tr(f"{name}: the answers", f"{name}: 정답")]
     for p, a in answers.items():
         truth = a.truth if a.within is None else tr(f"between {a.within[0]:g} and {a.within[1]:g}, "
@@ -293,4 +300,4 @@ def reveal(name: str) -> str:
                                                     f"{a.within[0]:g}에서 {a.within[1]:g} 사이, "
                                                     f"약 {a.truth:g}")
         lines.append(f"  {p} ({a.what}): {truth}")
-    return "\n".join(lines)
+    return Revealed("\n".join(lines))
