@@ -497,6 +497,32 @@ def test_loop_with_a_hard_coded_learning_rate_fails():
            "learning_rate")
 
 
+def test_loop_that_crashes_or_runs_too_long_is_told_so():
+    def crashes(network, x_train, t_train, x_test, t_test, iters_num, batch_size, learning_rate, rng):
+        for i in range(iters_num):
+            grad = network.gradient(x_train[:batch_size], t_train[:batch_size])
+            network.params["W3"] -= learning_rate * grad["W1"]
+    failed("training_loop", crashes, "FAIL in the training step", "raised KeyError", "iters_num=400")
+
+    def ten_thousand(network, x_train, t_train, x_test, t_test, iters_num, batch_size,
+                     learning_rate, rng):
+        return loop()(network, x_train, t_train, x_test, t_test, 10_000, batch_size,
+                      learning_rate, rng)
+    failed("training_loop", ten_thousand, "ran more than iters_num = 400 iterations")
+
+
+def test_loop_labels_must_belong_to_the_images():
+    def shifted_labels(network, x_train, t_train, x_test, t_test, iters_num, batch_size,
+                       learning_rate, rng):
+        batches = batch_indices(x_train.shape[0], batch_size, rng)
+        for i in range(iters_num):
+            idx = next(batches)
+            sgd_step(network.params, network.gradient(x_train[idx], t_train[(idx + 1) % len(t_train)]),
+                     learning_rate)
+        return [], [], []
+    failed("training_loop", shifted_labels, "t_batch is not the labels of x_batch's images")
+
+
 def test_loop_returning_something_else_is_a_format_slip():
     def returns_network(*args):
         loop()(*args)

@@ -461,8 +461,8 @@ _EPOCHS_PER = Text("10,000 / 600 is the number of epochs in 10,000 iterations, n
 
 prediction("mnist_epoch_count", {
     "iters_per_epoch": Answer(
-        Text("the iterations in one epoch (60,000 training images, batches of 100)",
-             "에폭 하나의 반복 횟수(훈련 이미지 60,000장, 배치 크기 100)"),
+        Text("the iterations in one epoch, for 60,000 training images in batches of 100",
+             "훈련 이미지 60,000장을 100장씩 배치로 나눌 때 에폭 하나의 반복 횟수"),
         600, rtol=0.0, atol=1e-9,
         mistakes={100: Text("100 is the batch size, the images one iteration takes. An epoch is a "
                             "pass over all the training images.",
@@ -625,6 +625,22 @@ def _replay(batches: list, lr: float) -> dict:
 
 
 _STEP = Text("the training step", "학습 단계")
+_NO_UPDATE_HINT = (
+    Text("A gradient alone changes nothing: each iteration moves the parameters of the network.",
+         "기울기만으로는 아무것도 바뀌지 않습니다. 반복마다 신경망의 매개변수를 옮겨야 합니다."),
+    Text("After grad = network.gradient(x_batch, t_batch), update in place: "
+         "sgd_step(network.params, grad, learning_rate).",
+         "grad = network.gradient(x_batch, t_batch) 다음에 제자리에서 갱신하세요: "
+         "sgd_step(network.params, grad, learning_rate)."))
+_LOOP_LR_HINT = (
+    Text("The check runs your loop with another learning_rate than the book's: where does the "
+         "step size come from?",
+         "확인 코드는 책과 다른 learning_rate로 여러분의 루프를 실행합니다. 보폭은 어디에서 와야 "
+         "할까요?"),
+    Text("Use the argument learning_rate in the update, not a number written into the loop: "
+         "sgd_step(network.params, grad, learning_rate).",
+         "루프 안에 적은 숫자가 아니라 인수 learning_rate를 갱신에 쓰세요: "
+         "sgd_step(network.params, grad, learning_rate)."))
 _RECORDS = Text("the records", "기록")
 
 _WHOLE_HINT = (
@@ -687,12 +703,12 @@ def _judge_first_step(net: _SpyNet, initial: dict, params_after: dict) -> None:
     grads = {k: np.asarray(v, dtype=np.float64) for k, v in
              ref.gradient(x_train[idx], t_train[idx]).items()}
     want = {k: initial[k] - lr * grads[k] for k in initial}
-    what = tr("after the first iteration", "첫 반복이 끝난 뒤")
+    what = tr("After the first iteration", "첫 반복이 끝난 뒤")
     if all(np.array_equal(params_after[k], initial[k]) for k in initial):
         raise Wrong(tr(f"{what}, no parameter of the network changed: each iteration updates "
                        "network.params with the gradient of its batch",
                        f"{what}에도 신경망의 매개변수가 하나도 바뀌지 않았습니다. 반복마다 그 배치의 "
-                       "기울기로 network.params를 갱신해야 합니다"), hint=_RETURN_HINT)
+                       "기울기로 network.params를 갱신해야 합니다"), hint=_NO_UPDATE_HINT)
 
     def near(a, b):
         return np.allclose(np.asarray(a, dtype=np.float64), b, rtol=1e-4, atol=1e-6)
@@ -717,7 +733,7 @@ def _judge_first_step(net: _SpyNet, initial: dict, params_after: dict) -> None:
                                f"({lr:g} here)",
                                f"{what} params[{key!r}]가 learning_rate * grad가 아니라 "
                                f"{other:g} * grad만큼 움직였습니다. 함수가 받은 learning_rate를 "
-                               f"쓰세요(여기서는 {lr:g})"), hint=_LR_HINT)
+                               f"쓰세요(여기서는 {lr:g})"), hint=_LOOP_LR_HINT)
         _close(np.asarray(got, dtype=np.float64), want[key],
                tr(f"{what}, params[{key!r}] (one SGD step on the first batch)",
                   f"{what}의 params[{key!r}](첫 배치에 대한 SGD 한 단계)"), rtol=1e-4, atol=1e-6)
@@ -728,23 +744,23 @@ def _judge_steps(net: _SpyNet, arrays: dict, initial: dict, full: bool) -> None:
     L = LOOP
     calls = len(net.spy_batches)
     if calls == 0:
-        raise Wrong(tr("your loop never called network.gradient: each iteration takes the gradient "
+        raise Wrong(tr("Your loop never called network.gradient: each iteration takes the gradient "
                        "of its mini-batch by backprop, network.gradient(x_batch, t_batch)",
                        "루프가 network.gradient를 한 번도 호출하지 않았습니다. 반복마다 미니배치의 "
                        "기울기를 오차역전파법으로 구합니다: network.gradient(x_batch, t_batch)"))
     for k, (idx, size, ok) in enumerate(zip(net.spy_batches, net.spy_sizes, net.spy_labels_ok)):
         if size != L["batch_size"]:
-            raise Wrong(tr(f"iteration {k}: the mini-batch has {size} images, batch_size is "
+            raise Wrong(tr(f"Iteration {k}: the mini-batch has {size} images, batch_size is "
                            f"{L['batch_size']}: use the batch_size the function is given",
                            f"{k}번째 반복: 미니배치가 batch_size {L['batch_size']}장이어야 하는데 "
                            f"{size}장입니다. 함수가 받은 batch_size를 쓰세요"), hint=_WHOLE_HINT)
         if (idx < 0).any():
-            raise Wrong(tr(f"iteration {k}: the images of the mini-batch are not rows of x_train: "
+            raise Wrong(tr(f"Iteration {k}: the images of the mini-batch are not rows of x_train: "
                            "take them from the training set, x_train[batch_mask]",
                            f"{k}번째 반복: 미니배치의 이미지가 x_train의 행이 아닙니다. 훈련 세트에서 "
                            "x_train[batch_mask]로 꺼내세요"), hint=_WHOLE_HINT)
         if not ok:
-            raise Wrong(tr(f"iteration {k}: t_batch is not the labels of x_batch's images: take "
+            raise Wrong(tr(f"Iteration {k}: t_batch is not the labels of x_batch's images: take "
                            "both with the same indices, x_train[batch_mask] and t_train[batch_mask]",
                            f"{k}번째 반복: t_batch가 x_batch 이미지의 레이블이 아닙니다. 같은 "
                            "인덱스로 둘 다 꺼내세요: x_train[batch_mask], t_train[batch_mask]"),
@@ -752,7 +768,7 @@ def _judge_steps(net: _SpyNet, arrays: dict, initial: dict, full: bool) -> None:
     detached = net.detached_params() or [k for k in arrays if net.params[k] is not arrays[k]]
     if detached:
         keys = ", ".join(f"network.params[{k!r}]" for k in detached)
-        raise Wrong(tr(f"after your loop, {keys} are new arrays (an assignment params[key] = ... "
+        raise Wrong(tr(f"After your loop, {keys} are new arrays (an assignment params[key] = ... "
                        "puts a new array in the dict). The layers keep the old ones, so they never "
                        "see an update: every loss and accuracy comes from the untrained network. "
                        "Update each array in place",
@@ -765,13 +781,13 @@ def _judge_steps(net: _SpyNet, arrays: dict, initial: dict, full: bool) -> None:
     if not full:
         return
     if calls < L["iters_num"]:
-        raise Wrong(tr(f"your loop took {calls} gradients: iters_num = {L['iters_num']} iterations "
+        raise Wrong(tr(f"Your loop took {calls} gradients: iters_num = {L['iters_num']} iterations "
                        "take one each",
                        f"루프가 기울기를 {calls}번 구했습니다. iters_num = {L['iters_num']}번의 반복이 "
                        "한 번씩 구해야 합니다"), hint=_WHEN_HINT)
     seen = np.concatenate(net.spy_batches)
     if seen.max() < 0.75 * L["n_train"]:
-        raise Wrong(tr(f"all {calls} mini-batches came from the first {seen.max() + 1:,} of the "
+        raise Wrong(tr(f"All {calls} mini-batches came from the first {seen.max() + 1:,} of the "
                        f"{L['n_train']:,} training images: draw them from the whole training set",
                        f"미니배치 {calls}개가 모두 훈련 이미지 {L['n_train']:,}장 중 앞쪽 "
                        f"{seen.max() + 1:,}장에서 나왔습니다. 훈련 세트 전체에서 뽑으세요"),
@@ -781,7 +797,7 @@ def _judge_steps(net: _SpyNet, arrays: dict, initial: dict, full: bool) -> None:
     before = start.loss(x_train[sample], t_train[sample])
     after = TwoLayerNet.loss(net, x_train[sample], t_train[sample])
     if not after < 0.9 * before:
-        raise Wrong(tr(f"the loss did not go down: on 1,000 training images it was {before:.4f} "
+        raise Wrong(tr(f"The loss did not go down: on 1,000 training images it was {before:.4f} "
                        f"before your loop and is {after:.4f} after {calls} iterations",
                        f"손실이 줄지 않았습니다. 훈련 이미지 1,000장에 대한 손실이 루프 전에 "
                        f"{before:.4f}, {calls}번 반복한 뒤에 {after:.4f}입니다"))
@@ -789,7 +805,7 @@ def _judge_steps(net: _SpyNet, arrays: dict, initial: dict, full: bool) -> None:
     for key in net.params:
         if not np.allclose(net.params[key], replay["params"][key], rtol=1e-3, atol=1e-5):
             _close(net.params[key], replay["params"][key],
-                   tr(f"after {calls} iterations, network.params[{key!r}] (against {calls} SGD "
+                   tr(f"After {calls} iterations, network.params[{key!r}] (against {calls} SGD "
                       "steps on the same mini-batches)",
                       f"{calls}번 반복한 뒤의 network.params[{key!r}](같은 미니배치에 대한 SGD "
                       f"{calls}단계와 비교)"), rtol=1e-3, atol=1e-5)
@@ -951,7 +967,7 @@ def check_training_loop(train_loop, part) -> None:
             raise
         unfinished = e
     except _TooMany:
-        crash = Wrong(tr(f"your loop ran more than iters_num = {L['iters_num']} iterations: loop "
+        crash = Wrong(tr(f"Your loop ran more than iters_num = {L['iters_num']} iterations: loop "
                          "for i in range(iters_num), one mini-batch each",
                          f"루프가 iters_num = {L['iters_num']}번보다 많이 반복했습니다. "
                          "for i in range(iters_num)으로, 반복마다 미니배치 하나씩 도세요"),
@@ -963,7 +979,12 @@ def check_training_loop(train_loop, part) -> None:
     with part(_STEP):
         if crash is not None and (not net.spy_batches or isinstance(crash.hint, tuple)):
             raise crash
-        _judge_steps(net, arrays, initial, full=unfinished is None and crash is None)
+        try:
+            _judge_steps(net, arrays, initial, full=unfinished is None and crash is None)
+        except Wrong:
+            if crash is not None:  # the crash explains what went wrong better
+                raise crash from None
+            raise
     with part(_RECORDS):
         if crash is not None:
             raise crash
