@@ -99,7 +99,23 @@ MESSAGES = {
         ".gz 파일에서 다시 만들어집니다",
     "{path}: the MNIST cache holds unexpected arrays; delete this file and load again":
         "{path}: MNIST 캐시에 예상과 다른 배열이 들어 있습니다. 이 파일을 지우고 다시 불러오세요",
+    # gradient.py: the gradient-check table
+    "param": "매개변수",
+    "shape": "형상",
+    "error": "오차",
+    "verdict": "판정",
+    "mean |diff|": "평균 |차이|",
+    "ok": "통과",
+    "FAIL": "실패",
+    "PASS": "통과",
+    "FAIL (worst: {name})": "실패 (가장 큰 오차: {name})",
+    "{dtype}: h {h:.0e}, floor {floor:.0e}, threshold {threshold:.0e}":
+        "{dtype}: h {h:.0e}, 하한 {floor:.0e}, 기준 {threshold:.0e}",
     # training.py
+    "loss {loss:.4f}": "손실 {loss:.4f}",
+    "iter {i:>6}  loss {loss:.4f}  train acc {train:.4f}":
+        "반복 {i:>6}  손실 {loss:.4f}  훈련 정확도 {train:.4f}",
+    "  test acc {test:.4f}": "  시험 정확도 {test:.4f}",
     "train: batch_size must be between 1 and {n} (the training set size), got {got}":
         "train: batch_size는 1부터 {n}(훈련 데이터 수) 사이여야 합니다. 받은 값: {got}",
     "train: {x} training samples but {t} labels":

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .language import message
+from .language import columns, message, pad
 
 
 @dataclass(frozen=True)
@@ -145,23 +145,36 @@ class GradCheckResult:
 
     def _rule(self) -> str:
         rule = check_rule(self.dtype)
-        return f"{self.dtype}: h {rule.h:.0e}, floor {rule.floor:.0e}, threshold {self.tolerance:.0e}"
+        return message("{dtype}: h {h:.0e}, floor {floor:.0e}, threshold {threshold:.0e}",
+                       dtype=self.dtype, h=rule.h, floor=rule.floor, threshold=self.tolerance)
+
+    @staticmethod
+    def _first_column() -> int:
+        """8 columns, or more when the heading needs them (매개변수 is 8 wide)."""
+        return max(8, columns(message("param")) + 1)
+
+    def _head(self, *last) -> str:
+        return (pad(message("param"), self._first_column()) + pad(message("shape"), 12)
+                + pad(message("error"), 10, ">") + "".join(last))
 
     def __str__(self) -> str:
-        lines = [f"{'param':<8}{'shape':<12}{'error':>10}  verdict"]
+        lines = [self._head("  ", message("verdict"))]
         for r in self.rows:
             ok = r.rel_error < self.tolerance
             shown = f"< {self.tolerance:.0e}" if ok else f"{r.rel_error:.1e}"
-            lines.append(f"{r.name:<8}{str(r.shape):<12}{shown:>10}  {'ok' if ok else 'FAIL'}")
-        overall = "PASS" if self.passed else f"FAIL (worst: {self.worst.name})"
+            verdict = message("ok") if ok else message("FAIL")
+            lines.append(f"{pad(r.name, self._first_column())}{str(r.shape):<12}{shown:>10}  {verdict}")
+        overall = (message("PASS") if self.passed else
+                   message("FAIL (worst: {name})", name=self.worst.name))
         lines.append(f"{self._rule()}: {overall}")
         return "\n".join(lines)
 
     def details(self) -> str:
         """Every number, for exploring (not for stored outputs: the last digits vary)."""
-        lines = [f"{'param':<8}{'shape':<12}{'error':>10}{'mean |diff|':>13}"]
+        lines = [self._head(pad(message("mean |diff|"), 13, ">"))]
         for r in self.rows:
-            lines.append(f"{r.name:<8}{str(r.shape):<12}{r.rel_error:>10.1e}{r.mean_abs_diff:>13.1e}")
+            lines.append(f"{pad(r.name, self._first_column())}{str(r.shape):<12}"
+                         f"{r.rel_error:>10.1e}{r.mean_abs_diff:>13.1e}")
         return "\n".join(lines)
 
     def _repr_pretty_(self, p, cycle):  # IPython shows the table, not a dataclass dump

@@ -76,3 +76,17 @@ def message(template: str, **values) -> str:
         from ._ko import MESSAGES
         template = MESSAGES.get(template, template)
     return template.format(**values)
+
+
+def columns(text: str) -> int:
+    """How many columns `text` takes in a terminal: a Hangul syllable takes two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int, align: str = "<") -> str:
+    """`text` padded with spaces to `width` columns (see `columns`); align "<" left, ">" right.
+
+    (Python's f"{text:<8}" counts characters, so a Korean column would come out too wide.)"""
+    fill = " " * max(width - columns(text), 0)
+    return text + fill if align == "<" else fill + text

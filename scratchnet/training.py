@@ -118,7 +118,7 @@ def train(network, x_train, t_train, x_test=None, t_test=None, *, iters: int = 1
                 if callback is not None:
                     callback(history)
             if i % 50 == 0 or i == iters:
-                bar.update(i, f"loss {loss:.4f}")
+                bar.update(i, message("loss {loss:.4f}", loss=loss))
     finally:
         bar.close()
     history.seconds = time.perf_counter() - start
@@ -128,9 +128,10 @@ def train(network, x_train, t_train, x_test=None, t_test=None, *, iters: int = 1
 def _evaluate(network, history, i, x_train, t_train, x_test, t_test, verbose):
     history.eval_iters.append(i)
     history.train_acc.append(network.accuracy(x_train, t_train))
-    line = f"iter {i:>6}  loss {history.loss[-1]:.4f}  train acc {history.train_acc[-1]:.4f}"
+    line = message("iter {i:>6}  loss {loss:.4f}  train acc {train:.4f}", i=i,
+                   loss=history.loss[-1], train=history.train_acc[-1])
     if x_test is not None:
         history.test_acc.append(network.accuracy(x_test, t_test))
-        line += f"  test acc {history.test_acc[-1]:.4f}"
+        line += message("  test acc {test:.4f}", test=history.test_acc[-1])
     if verbose:
         print(line, flush=True)

@@ -1,18 +1,29 @@
-"""The graph drawer: builders read live layers, and the drawn labels carry their values."""
+"""The graph drawer: builders read live layers, and the drawn labels carry their values; the
+figures of notebooks 01-03 speak the notebook's language."""
+
+import io
+import re
+import warnings
 
 import matplotlib
 
 matplotlib.use("Agg")  # noqa: E402  (these tests draw, they never show)
 
 import matplotlib.pyplot as plt
+import matplotlib.text
 import numpy as np
 import pytest
 
-from scratchnet import AddLayer, MulLayer, Sigmoid
+from scratchnet import AddLayer, MulLayer, Sigmoid, set_language
+from scratchnet.toolkit.activations import activation_figure
+from scratchnet.toolkit.chain_rule import chain_rule_check
 from scratchnet.toolkit.computational_graphs import (
     Edge, Graph, Node, apple_graph, apple_orange_graph, branch_graph, chain_rule_graph,
     chain_rule_symbols, draw_graph, figure_size, format_value, graph_labels, graph_png, make_graph,
-    node_rule_graph, sigmoid_expanded_graph, sigmoid_graph, sigmoid_steps, single_node_graph)
+    node_rule_graph, relu_plus_figure, relu_plus_graph, relu_switch_figure, sigmoid_expanded_graph,
+    sigmoid_graph, sigmoid_prediction_graph, sigmoid_steps, sigmoid_symbolic_graph,
+    single_node_graph)
+from scratchnet.toolkit.shopping import shopping_graph
 
 
 @pytest.fixture(autouse=True)
@@ -209,3 +220,153 @@ def test_node_rule_graph():
     assert "x × y" in graph_labels(draw_graph(mul)) and mul.title == "multiply: the inputs swap"
     with pytest.raises(ValueError, match="node_rule_graph"):
         node_rule_graph("-")
+
+
+# --- the Korean edition: every word of the figures of notebooks 01-03 in Korean, the book's terms
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+CODE = {"dout", "relu", "sigmoid", "exp"}  # code names drawn as code in both editions
+
+
+def _figures():
+    """Every figure of computational_graphs, shopping, chain_rule and activations, by name, each
+    drawn in the current language and closed once the caller has looked at it."""
+    sigmoid = Sigmoid()
+    sigmoid.forward(0.991)
+    mul, add = MulLayer(), AddLayer()
+    mul.forward(3.0, 5.0), add.forward(3.0, 5.0)
+    graphs = {
+        "apple_graph": apple_graph(*apple_layers()),
+        "apple_orange_graph": apple_orange_graph(*apple_orange_layers()),
+        "shopping_graph": shopping_graph(),
+        "single_node_graph ×": single_node_graph(mul, 1.3),
+        "single_node_graph +": single_node_graph(add, 1.3, inputs=(3.0, 5.0)),
+        "chain_rule_graph": chain_rule_check(3.0, 2.0)["graph"],
+        "chain_rule_symbols": chain_rule_symbols(),
+        "branch_graph": branch_graph(3.0, 4.0),
+        "node_rule_graph +": node_rule_graph("+"),
+        "node_rule_graph ×": node_rule_graph("×"),
+        "sigmoid_expanded_graph": sigmoid_expanded_graph(0.991, 1.3),
+        "sigmoid_graph": sigmoid_graph(sigmoid, 0.991, 1.3),
+        "sigmoid_prediction_graph": sigmoid_prediction_graph(0.991, 1.3),
+        "sigmoid_prediction_graph answers": sigmoid_prediction_graph(0.991, 1.3, answers=True),
+        "sigmoid_symbolic_graph": sigmoid_symbolic_graph(),
+        "relu_plus_graph": relu_plus_graph("w"),
+        "make_graph": make_graph({"mul_apple": "×", "mul_tax": "×"},  # as notebook 01 draws it
+                                 [("apple", "mul_apple", 100), ("apple_num", "mul_apple", 2),
+                                  ("mul_apple", "mul_tax", 200), ("tax", "mul_tax", 1.1),
+                                  ("mul_tax", "price", 220.00000000000003)]),
+        "make_graph shapes": make_graph({"dot": "×"}, [("X", "dot", np.zeros((100, 784))),
+                                                       ("dot", "A", np.zeros((100, 50)))]),
+    }
+    figures = {name: (lambda graph=graph: draw_graph(graph)) for name, graph in graphs.items()}
+    figures["relu_switch_figure"] = relu_switch_figure
+    figures["relu_plus_figure"] = relu_plus_figure
+    for name in ("relu", "sigmoid"):
+        figures[f"activation_figure {name}"] = lambda name=name: activation_figure(name, -6, 6, 1.0)
+    for name, draw in figures.items():
+        fig = draw()
+        yield name, fig
+        plt.close(fig)
+
+
+def _render(fig) -> tuple[bytes, int]:
+    """The figure as PNG bytes, and how many "Glyph ... missing from font" warnings drawing it gave."""
+    buf = io.BytesIO()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(buf, format="png", dpi=fig.dpi)
+    return buf.getvalue(), sum("missing from font" in str(w.message) for w in caught)
+
+
+def _texts(fig) -> list:
+    """Every text the figure shows: visible, non-empty, not on an axis switched off (after
+    drawing, tick labels included)."""
+    hidden = {id(t) for ax in fig.axes if not ax.axison
+              for axis in (ax.xaxis, ax.yaxis) for t in axis.findobj(matplotlib.text.Text)}
+    return [t for t in fig.findobj(matplotlib.text.Text)
+            if t.get_visible() and t.get_text().strip() and id(t) not in hidden]
+
+
+def _labels() -> dict:
+    """The texts of every figure, by figure name (drawn to PNG first: tick labels included)."""
+    found = {}
+    for name, fig in _figures():
+        _render(fig)
+        found[name] = [t.get_text() for t in _texts(fig)]
+    return found
+
+
+def _english_words(text: str) -> list:
+    """English words of 3+ letters in `text`, leaving out math ($...$) and code names."""
+    return [w for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"\$[^$]*\$", "", text)) if w not in CODE]
+
+
+@pytest.fixture
+def korean():
+    set_language("ko")
+    yield
+    set_language("en")
+
+
+def test_korean_figures_have_korean_words_and_every_glyph(korean):
+    for name, fig in _figures():
+        _, missing = _render(fig)
+        assert missing == 0, f"{name}: {missing} glyphs missing from the font"
+        texts = _texts(fig)
+        english = [t.get_text() for t in texts
+                   if not HANGUL.search(t.get_text()) and _english_words(t.get_text())]
+        assert english == [], f"{name}: English in the Korean edition's figure: {english}"
+        width, height = fig.canvas.get_width_height()
+        ticks = {id(t) for ax in fig.axes for axis in (ax.xaxis, ax.yaxis)
+                 for t in axis.findobj(matplotlib.text.Text)}  # placed by matplotlib
+        for t in (t for t in texts if id(t) not in ticks):  # wider Korean labels still fit
+            box = t.get_window_extent()
+            assert box.x0 >= 0 and box.x1 <= width + 1 and box.y0 >= -1 and box.y1 <= height + 1, \
+                f"{name}: {t.get_text()!r} reaches out of the figure: {box}"
+        if name not in ("relu_plus_figure", "chain_rule_symbols", "sigmoid_symbolic_graph") \
+                and "prediction" not in name:
+            assert any(HANGUL.search(t.get_text()) for t in texts), f"{name}: no Korean word"
+
+
+def test_korean_figures_use_the_books_words(korean):
+    labels = _labels()
+    for name in ("apple_graph", "make_graph"):  # 그림 5-14
+        assert {"사과", "사과의 개수", "소비세", "지불 금액", "×", "위: 순전파 값"} <= set(labels[name])
+    assert {"귤", "귤의 개수", "아래: 역전파 값(기울기)"} <= set(labels["shopping_graph"])  # 그림 5-17
+    assert "apple_num" not in labels["shopping_graph"] and "복사" in labels["branch_graph"]
+    assert "덧셈: dout을 양쪽에 그대로" in labels["node_rule_graph +"]
+    assert "곱셈: 입력을 서로 바꿔 곱함" in labels["node_rule_graph ×"]
+    assert "덧셈: dout을 그대로 흘려보냄" in labels["single_node_graph +"]
+    assert "기호로" in labels["chain_rule_symbols"] and "형상 (100, 784)" in labels["make_graph shapes"]
+    assert {"위: 순전파 값", "아래: 역전파 값(기울기)"} <= set(labels["relu_switch_figure"])
+    assert {"sigmoid: 순전파  y = f(x)", "역전파: dx = dout · f'(x),  dout = 1",
+            "기울기 소실 (|dx| < |dout|의 1%)"} <= set(labels["activation_figure sigmoid"])
+    assert "기울기 차단 (dx = 0)" in labels["activation_figure relu"]
+    g = apple_graph(*apple_layers())  # the graph keeps its code names
+    assert g.node("apple_num").op == "apple_num" and "dapple_num" in g.values
+
+
+def test_english_figures_keep_their_words():
+    labels = _labels()
+    assert {"apple", "apple_num", "tax", "price", "above: forward value",
+            "below: backward value (gradient)"} <= set(labels["apple_graph"])
+    assert {"orange", "orange_num"} <= set(labels["shopping_graph"]) and "copy" in labels["branch_graph"]
+    assert "add: dout passes on to both" in labels["node_rule_graph +"]
+    assert "multiply: the inputs swap" in labels["node_rule_graph ×"]
+    assert "add: dout passes through" in labels["single_node_graph +"]
+    assert "in symbols" in labels["chain_rule_symbols"] and "shape (100, 784)" in labels["make_graph shapes"]
+    assert {"sigmoid: forward  y = f(x)", "backward: dx = dout · f'(x),  dout = 1",
+            "vanished (|dx| < 1% of |dout|)"} <= set(labels["activation_figure sigmoid"])
+    assert "blocked (dx = 0)" in labels["activation_figure relu"]
+    assert not any(HANGUL.search(text) for texts in labels.values() for text in texts)
+
+
+def test_an_english_figure_is_the_same_after_a_korean_one():
+    before = graph_png(shopping_graph())
+    set_language("ko")
+    try:
+        korean = graph_png(shopping_graph())
+    finally:
+        set_language("en")
+    assert graph_png(shopping_graph()) == before != korean

@@ -266,3 +266,21 @@ def _labels(widget) -> list:
     for child in getattr(widget, "children", ()):
         found += _labels(child)
     return found
+
+
+def test_the_gradient_check_table_and_the_training_log_speak_korean(korean, capsys):
+    from scratchnet.language import columns
+    table = str(scratchnet.compare_gradients({"W1": np.ones(2), "b2": np.ones(1)},
+                                             {"W1": np.ones(2), "b2": np.zeros(1)})).splitlines()
+    assert table[0].split() == ["매개변수", "형상", "오차", "판정"]
+    assert table[1].split()[-1] == "통과" and table[2].split()[-1] == "실패"
+    assert "하한" in table[3] and "기준" in table[3] and "실패 (가장 큰 오차: b2)" in table[3]
+    # the columns line up as a terminal shows them: each heading over its values
+    assert columns(table[0][:table[0].index("형상")]) == table[1].index("(")
+    rng = np.random.default_rng(0)
+    x, t = rng.random((40, 6)), rng.integers(0, 3, 40)
+    scratchnet.train(scratchnet.TwoLayerNet(6, 4, 3, rng=0), x, t, x, t, iters=4, batch_size=20,
+                     rng=rng, progress=False, verbose=True)
+    log = capsys.readouterr().out.splitlines()
+    assert len(log) == 2 and all(line.startswith("반복") for line in log)
+    assert all(w in log[0] for w in ("손실", "훈련 정확도", "시험 정확도")), log

@@ -223,3 +223,121 @@ def test_relu_plus_graphs_differ_in_the_second_input():
     assert png_bytes(fig)
     with pytest.raises(ValueError, match="relu_plus_graph"):
         relu_plus_graph("y")
+
+
+# --- the figures of notebooks 04-07 in the Korean edition (issue 19): every word through tr()
+
+import logging  # noqa: E402
+import re  # noqa: E402
+import warnings  # noqa: E402
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+CODE_WORDS = {"Affine", "log"}  # a layer's class name; the loss's math, -log y[t]
+
+
+class _AlwaysNine:
+    """A network that always predicts 9, for the digit inspector."""
+
+    def predict(self, x):
+        return np.tile(np.arange(10.0), (len(x), 1))
+
+
+def _figures_of_notebooks_04_to_07() -> dict:
+    """Every figure of affine_shapes, softmax_bars, digits, training_curves and gradient_cost,
+    with every option that adds words, and the digit inspector's."""
+    from scratchnet.toolkit.digits import DigitInspector
+    rng = np.random.default_rng(0)
+    images, labels = rng.random((5, 784)), [1, 2, 3, 4, 5]
+    probs = np.full(10, 0.02)
+    probs[3], probs[5] = 0.5, 0.32
+    h = History(loss=list(np.linspace(2.3, 0.3, 120)), eval_iters=[60, 120],
+                train_acc=[0.8, 0.9], test_acc=[0.79, 0.88])
+    inspector = DigitInspector(_AlwaysNine(), np.zeros((2, 784)), np.array([9, 3]))
+    return {
+        "affine_shapes, to scale": plot_affine_shapes(2, 4, 3),
+        "affine_shapes, log scale": plot_affine_shapes(100, 784, 50),
+        "softmax": plot_softmax([2.0, 0.5, -1.0], 0),
+        "digits": plot_digits(images, labels, ncols=5),
+        "digits, predicted": plot_digits(images, labels, predicted=[1, 5, 3, 4, 0], ncols=5),
+        "weights": plot_weights(rng.standard_normal((784, 4)), n=4, ncols=4),
+        "confusion matrix": plot_confusion_matrix(confusion_matrix(np.array(labels),
+                                                                   np.array([1, 5, 3, 4, 0]))),
+        "prediction": plot_prediction(images[0], probs, label=5),
+        "prediction, no label": plot_prediction(images[0], probs),
+        "history": plot_history(h, start=(0.1, 0.1)),
+        "gradient cost": plot_gradient_cost([10, 100, 1000], [0.01, 0.1, 1.0], [1e-4, 1e-4, 2e-4],
+                                            measured=[True, False, False],
+                                            labels=["a-1-b", "784-10-10", "784-50-10"]),
+        "digit inspector": inspector.figure,
+    }
+
+
+def _visible_texts(fig) -> list:
+    """Every text the figure shows (titles, labels, ticks, legends, annotations): visible,
+    not empty, and drawn (the tick labels of an axis turned off are visible but not drawn)."""
+    drawn, draw = set(), matplotlib.text.Text.draw
+
+    def record(text, renderer):
+        drawn.add(id(text))
+        return draw(text, renderer)
+
+    matplotlib.text.Text.draw = record
+    try:
+        png_bytes(fig)  # an explorer's Figure() has no pyplot canvas of its own to draw with
+    finally:
+        matplotlib.text.Text.draw = draw
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text)
+            if t.get_visible() and t.get_text().strip() and id(t) in drawn]
+
+
+def _english_words(text: str) -> list:
+    """Words of 3+ letters outside math ($...$) and code names."""
+    return [w for w in ENGLISH_WORD.findall(re.sub(r"\$[^$]*\$", "", text)) if w not in CODE_WORDS]
+
+
+def test_figures_of_notebooks_04_to_07_speak_korean_with_every_glyph(caplog):
+    import matplotlib.pyplot as plt
+    from scratchnet import set_language
+    set_language("ko")
+    try:
+        with warnings.catch_warnings(record=True) as caught, \
+                caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"):
+            warnings.simplefilter("always")
+            figures = _figures_of_notebooks_04_to_07()
+            texts = {name: _visible_texts(fig) for name, fig in figures.items()}
+        english = {name: [t for t in found if _english_words(t)] for name, found in texts.items()}
+        assert all(not found for found in english.values()), english
+        for name, found in texts.items():  # the digits titled with their label alone: numbers
+            assert any(HANGUL.search(t) for t in found) or name == "digits", f"{name}: {found}"
+        assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []
+        assert [r.getMessage() for r in caplog.records] == []  # e.g. no bold Hangul font found
+        assert "혼동 행렬(색: 오답만)" in texts["confusion matrix"]
+        assert "정답 2, 예측 5" in texts["digits, predicted"]
+        assert "뉴런 0" in texts["weights"]
+        from scratchnet.toolkit.digits import DigitInspector
+        inspector = DigitInspector(_AlwaysNine(), np.zeros((2, 784)), np.array([9, 3]))
+        assert inspector.text.endswith("(맞힘)")  # not (정답): 정답 is the label
+        inspector.index.value = 1
+        assert inspector.text.endswith("(틀림)")
+    finally:
+        set_language("en")
+        plt.close("all")
+
+
+def test_figures_of_notebooks_04_to_07_keep_their_english():
+    import matplotlib.pyplot as plt
+    from scratchnet import set_language
+    set_language("ko")
+    set_language("en")  # the language current when a figure is drawn decides its words
+    figures = _figures_of_notebooks_04_to_07()
+    texts = {name: _visible_texts(fig) for name, fig in figures.items()}
+    plt.close("all")
+    assert not any(HANGUL.search(t) for found in texts.values() for t in found)
+    assert {"forward", "summed over axis 0 (the batch)"} <= set(texts["affine_shapes, to scale"])
+    assert "Confusion matrix (color: mistakes only)" in texts["confusion matrix"]
+    assert {"predicted label", "true label", "mistakes"} <= set(texts["confusion matrix"])
+    assert "true 2, pred 5" in texts["digits, predicted"] and "unit 0" in texts["weights"]
+    assert {"train", "test", "mini-batch loss", "iteration"} <= set(texts["history"])
+    assert {"number of parameters P", "backprop, measured"} <= set(texts["gradient cost"])
+    assert "cross-entropy loss = -log y[0] = 0.2413" in texts["softmax"]

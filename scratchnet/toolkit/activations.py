@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..language import tr
+from ..language import Text, tr
 from ..layers import Relu, Sigmoid
 from ._panel import SLIDER_LAYOUT, SLIDER_STYLE, _Panel, _png, _slider
 from .computational_graphs import format_value
@@ -18,8 +18,10 @@ from .computational_graphs import format_value
 ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
 VANISH = 0.01  # a gradient counts as vanished where |dx| < VANISH * |dout|
 # What the shaded region is called: ReLU blocks the gradient (exactly 0), the sigmoid shrinks it.
-LOST = {"relu": ("blocked", "blocked (dx = 0)"),
-        "sigmoid": ("vanished", "vanished (|dx| < 1% of |dout|)")}
+# (the word, the figure's legend); str() gives the current language
+LOST = {"relu": (Text("blocked", "기울기 차단"), Text("blocked (dx = 0)", "기울기 차단 (dx = 0)")),
+        "sigmoid": (Text("vanished", "기울기 소실"),
+                    Text("vanished (|dx| < 1% of |dout|)", "기울기 소실 (|dx| < |dout|의 1%)"))}
 
 
 def activation_response(name: str, lo: float = -6.0, hi: float = 6.0, dout: float = 1.0,
@@ -55,11 +57,12 @@ def activation_figure(name: str, lo: float = -6.0, hi: float = 6.0, dout: float 
         fig = plt.figure(figsize=(9.6, 3.6), dpi=100)
     ax1, ax2 = fig.subplots(1, 2)
     ax1.plot(r["x"], r["y"], lw=2.5)
-    ax1.set_title(f"{name}: forward  y = f(x)", fontsize=14)
+    ax1.set_title(tr(f"{name}: forward  y = f(x)", f"{name}: 순전파  y = f(x)"), fontsize=14)
     ax2.plot(r["x"], r["dx"], lw=2.5, color="#d62728")
-    ax2.set_title(f"backward: dx = dout · f'(x),  dout = {format_value(dout)}", fontsize=14)
+    ax2.set_title(tr(f"backward: dx = dout · f'(x),  dout = {format_value(dout)}",
+                     f"역전파: dx = dout · f'(x),  dout = {format_value(dout)}"), fontsize=14)
     ax2.fill_between(r["x"], 0, 1, where=r["vanished"], color="0.85",
-                     transform=ax2.get_xaxis_transform(), label=LOST[name][1])
+                     transform=ax2.get_xaxis_transform(), label=str(LOST[name][1]))
     top, bottom = max(r["dx"].max(), 0.0), min(r["dx"].min(), 0.0)
     span = (top - bottom) or 1.0
     ax2.set_ylim(bottom - 0.05 * span, top + 0.3 * span)  # headroom for the legend
@@ -78,8 +81,7 @@ def activation_summary(r: dict, dout: float, name: str = "sigmoid") -> str:
     and the share of the range where it is blocked (ReLU) or vanishes (sigmoid)."""
     i = int(np.argmax(np.abs(r["dx"])))  # the first of the largest: ReLU reaches it on all x > 0
     x_at = round(float(r["x"][i]), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
-    lost = {"relu": tr("blocked", "기울기 차단"),  # LOST[name][0], in the learner's language
-            "sigmoid": tr("vanished", "기울기 소실")}[name]
+    lost = str(LOST[name][0])  # blocked or vanished, in the learner's language
     return tr(f"largest gradient passed back: {r['dx'][i]:.4f}, first reached at x = {x_at:.2f}; "
               f"{lost} on {100 * r['vanished_fraction']:.0f}% of the range",
               f"역전파되는 가장 큰 기울기: {r['dx'][i]:.4f} (x = {x_at:.2f}에서 처음 도달), "

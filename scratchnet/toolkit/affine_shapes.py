@@ -71,10 +71,11 @@ def plot_affine_shapes(batch: int = 2, d_in: int = 4, d_out: int = 3, fig: Figur
     to_scale = max(batch, d_in, d_out) <= TO_SCALE_UP_TO
     colors = {"X": "tab:blue", "X.T": "tab:blue", "W": "tab:orange", "W.T": "tab:orange",
               "b": "tab:olive", "Y": "tab:purple"}
-    rows = [("forward", ["X", "@", "W", "+", "b", "=", "Y"]),
+    rows = [(tr("forward", "순전파"), ["X", "@", "W", "+", "b", "=", "Y"]),
             ("dL/dX", ["dX", "=", "dY", "@", "W.T"]),
             ("dL/dW", ["dW", "=", "X.T", "@", "dY"]),
-            ("dL/db", ["db", "=", "dY", "summed over axis 0 (the batch)"])]
+            ("dL/db", ["db", "=", "dY", tr("summed over axis 0 (the batch)",
+                                             "0번째 축(배치)을 따라 합한 것")])]
     heights = [max(_side(s[k][0], to_scale) if len(s[k]) == 2 else _side(1, to_scale) if to_scale
                    else 0.25 for k in items if k in s) + 1.0
                for _, items in rows]
@@ -102,9 +103,12 @@ def plot_affine_shapes(batch: int = 2, d_in: int = 4, d_out: int = 3, fig: Figur
     fig.set_size_inches(10, 10 * (0.3 - y) / width + 0.6)  # fit the figure to the drawing
     ax.set_aspect("equal")
     ax.axis("off")
-    scale = "one square per number" if to_scale else "sides on a log scale"
-    ax.set_title(f"Affine layer shapes: batch N={batch}, inputs D={d_in}, outputs M={d_out} "
-                 f"({scale})", fontsize=12)
+    scale = (tr("one square per number", "숫자 하나에 칸 하나") if to_scale
+             else tr("sides on a log scale", "변의 길이는 로그 눈금"))
+    ax.set_title(tr(f"Affine layer shapes: batch N={batch}, inputs D={d_in}, outputs M={d_out} "
+                    f"({scale})",
+                    f"Affine 계층의 형상: 배치 N={batch}, 입력 D={d_in}, 출력 M={d_out} "
+                    f"({scale})"), fontsize=12)
     fig.tight_layout()
     return fig
 

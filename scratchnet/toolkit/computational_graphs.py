@@ -35,12 +35,20 @@ Builders here: `apple_graph`, `apple_orange_graph`, `single_node_graph`, `chain_
 `sigmoid_steps`) and `sigmoid_graph`. `make_graph` lays a graph out from its arrows, by name,
 with no coordinates: the quickest way to draw a new one.
 Output is deterministic: fixed figure size and dpi, no randomness (`graph_png` gives bytes).
+
+Words in a figure follow `set_language`: the builders' titles (in the language current when the
+graph is built) and, when it is drawn, the legend and the nodes named after the book's shopping
+example (`LABELS`: apple is drawn as 사과, apple_num as 사과의 개수, tax as 소비세, price as
+지불 금액, as in the book's 그림 5-14 and 5-17).
+Graphs keep their code names (`graph.node("apple")`, `graph.values["dapple"]`); code (`dout`,
+`x`, `relu`, `exp`) and math are drawn as written. In English the figures are unchanged.
 Notebooks 01-03 draw their graphs with it, and so do the chain_rule and shopping widgets.
 """
 
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import dataclass, field
 
 import matplotlib.pyplot as plt
@@ -48,6 +56,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch
 
+from ..language import Text, tr
 from ..layer_naive import AddLayer, MulLayer
 from ..layers import Sigmoid
 
@@ -59,13 +68,24 @@ FONT_SIZE = 15  # value labels; legible when projected
 NODE_RADIUS = 0.42
 SCALE = 0.72  # inches per drawing unit when a graph does not set its own size
 
+LABELS = {  # a node labelled with one of these code names is drawn with the book's words
+    "apple": Text("apple", "사과"),
+    "apple_num": Text("apple_num", "사과의 개수"),
+    "orange": Text("orange", "귤"),
+    "orange_num": Text("orange_num", "귤의 개수"),
+    "tax": Text("tax", "소비세"),
+    "price": Text("price", "지불 금액"),
+    "copy": Text("copy", "복사"),  # branch_graph's branch point
+}
+
 
 @dataclass
 class Node:
     """A node of the graph.
 
     name: unique id used by edges.  op: text drawn in the node ("×", "+", "exp", "/") or,
-    for kind "input"/"output", the variable name written at the end of the edge.
+    for kind "input"/"output", the variable name written at the end of the edge (a name in
+    LABELS, such as apple_num, is drawn with the book's words in Korean: 사과의 개수).
     pos: (x, y) in drawing units (nodes about 3 units apart read well).
     kind: "op" (a circle, or a rounded box for long labels), "input" (text, edges leave it
     to the right) or "output" (text, edges arrive from the left).
@@ -122,8 +142,8 @@ def format_value(v, digits: int = 4) -> str:
     if isinstance(v, str):
         return v
     arr = np.asarray(v)
-    if arr.ndim > 0 and arr.size > 4:
-        return f"shape {arr.shape}"  # too many numbers for an edge: show the shape instead
+    if arr.ndim > 0 and arr.size > 4:  # too many numbers for an edge: show the shape instead
+        return tr(f"shape {arr.shape}", f"형상 {arr.shape}")
     if arr.ndim > 0:
         return "[" + ", ".join(format_value(a, digits) for a in arr.ravel()) + "]"
     v = float(arr)
@@ -136,13 +156,25 @@ def format_value(v, digits: int = 4) -> str:
 # ---------------------------------------------------------------- drawing
 
 
+def node_label(node: Node) -> str:
+    """The text drawn for a node: its op, or the book's words for it from LABELS, in the
+    language current now (사과의 개수 for apple_num in Korean, apple_num in English)."""
+    return str(LABELS[node.op]) if node.op in LABELS else node.op
+
+
+def _width(text: str) -> float:
+    """How wide a label is, in Latin letters: a Hangul syllable is drawn about 1.6 times as wide."""
+    return sum(1.6 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _half_size(node: Node) -> tuple[float, float]:
     """Half width and height of a node's shape (terminals are points)."""
     if node.kind != "op":
         return 0.0, 0.0
-    if len(node.op) <= 3:
+    width = _width(node_label(node))
+    if width <= 3:
         return NODE_RADIUS, NODE_RADIUS
-    return 0.14 * len(node.op) + 0.2, NODE_RADIUS  # a box wide enough for "sigmoid"
+    return 0.14 * width + 0.2, NODE_RADIUS  # a box wide enough for "sigmoid"
 
 
 def _boundary(node: Node, direction: np.ndarray) -> np.ndarray:
@@ -195,17 +227,18 @@ def _draw_edge(ax, graph: Graph, edge: Edge) -> None:
 
 def _draw_node(ax, graph: Graph, node: Node) -> None:
     x, y = node.pos
+    label = node_label(node)
     if node.kind == "input":
         out = [e for e in graph.edges if e.src == node.name]
         dx, dy = (np.subtract(graph.node(out[0].dst).pos, node.pos) if out else (1.0, 0.0))
         if abs(dy) > abs(dx):  # an edge going down (or up): the label sits above (or below) it
-            ax.text(x, y, node.op, fontsize=FONT_SIZE, ha="center",
+            ax.text(x, y, label, fontsize=FONT_SIZE, ha="center",
                     va="bottom" if dy < 0 else "top", style="italic")
         else:
-            ax.text(x, y, node.op, fontsize=FONT_SIZE, ha="right", va="center", style="italic")
+            ax.text(x, y, label, fontsize=FONT_SIZE, ha="right", va="center", style="italic")
         return
     if node.kind == "output":
-        ax.text(x, y, node.op, fontsize=FONT_SIZE, ha="left", va="center", style="italic")
+        ax.text(x, y, label, fontsize=FONT_SIZE, ha="left", va="center", style="italic")
         return
     hw, hh = _half_size(node)
     if hw == hh:
@@ -213,8 +246,8 @@ def _draw_node(ax, graph: Graph, node: Node) -> None:
     else:
         ax.add_patch(FancyBboxPatch((x - hw, y - hh), 2 * hw, 2 * hh, boxstyle="round,pad=0,rounding_size=0.3",
                                     facecolor="white", edgecolor="black", lw=2, zorder=3))
-    size = FONT_SIZE + 3 if len(node.op) == 1 else FONT_SIZE
-    ax.text(x, y, node.op, fontsize=size, ha="center", va="center", zorder=4)
+    size = FONT_SIZE + 3 if len(label) == 1 else FONT_SIZE
+    ax.text(x, y, label, fontsize=size, ha="center", va="center", zorder=4)
     if node.note:
         ax.text(x, y - hh - 0.15, node.note, fontsize=FONT_SIZE - 2, color=NOTE_COLOR,
                 ha="center", va="top", zorder=4)
@@ -224,8 +257,10 @@ def _extent(graph: Graph) -> tuple[tuple[float, float], tuple[float, float]]:
     """x and y limits: the nodes plus room for input/output labels, values and the legend."""
     xs = [n.pos[0] for n in graph.nodes]
     ys = [n.pos[1] for n in graph.nodes]
-    left = max([0.2 * len(n.op) for n in graph.nodes if n.kind == "input"], default=0) + 0.5
-    right = max([0.2 * len(n.op) for n in graph.nodes if n.kind == "output"], default=0) + 0.5
+    left = max([0.2 * _width(node_label(n)) for n in graph.nodes if n.kind == "input"],
+               default=0) + 0.5
+    right = max([0.2 * _width(node_label(n)) for n in graph.nodes if n.kind == "output"],
+                default=0) + 0.5
     return (min(xs) - left, max(xs) + right), (min(ys) - 1.6, max(ys) + 0.8)
 
 
@@ -262,9 +297,10 @@ def draw_graph(graph: Graph, ax=None, legend: bool = True) -> Figure:
     if graph.title:
         ax.set_title(graph.title, fontsize=FONT_SIZE)
     if legend:
-        lines = [("above: forward value", FORWARD_COLOR)]
+        lines = [(tr("above: forward value", "위: 순전파 값"), FORWARD_COLOR)]
         if any(e.backward is not None for e in graph.edges):
-            lines.append(("below: backward value (gradient)", BACKWARD_COLOR))
+            lines.append((tr("below: backward value (gradient)", "아래: 역전파 값(기울기)"),
+                          BACKWARD_COLOR))
         for line, (text, color) in enumerate(lines):
             ax.annotate(text, xy=(0.01, 0.01), xycoords="axes fraction", xytext=(0, 18 * (len(lines) - 1 - line)),
                         textcoords="offset points", fontsize=FONT_SIZE - 4, color=color,
@@ -404,7 +440,8 @@ def single_node_graph(layer, dout, inputs: tuple | None = None,
     edges = [Edge(xn, "node", x, dx, 0.35), Edge(yn, "node", y, dy, 0.35),
              Edge("node", zn, z, dout)]
     values = {xn: x, yn: y, zn: z, "d" + xn: dx, "d" + yn: dy, "d" + zn: dout}
-    title = "multiply: the inputs swap" if op == "×" else "add: dout passes through"
+    title = (tr("multiply: the inputs swap", "곱셈: 입력을 서로 바꿔 곱함") if op == "×" else
+             tr("add: dout passes through", "덧셈: dout을 그대로 흘려보냄"))
     return Graph(nodes, edges, values, title=title)
 
 
@@ -527,7 +564,7 @@ def chain_rule_symbols() -> Graph:
              Edge("y", "add", None, rf"${dz_dt}\dfrac{{\partial t}}{{\partial y}}$", 0.35),
              Edge("add", "square", "$t$", f"${dz_dt}$"),
              Edge("square", "z", "$z$", r"$\dfrac{\partial z}{\partial z}$")]
-    return Graph(nodes, edges, title="in symbols")
+    return Graph(nodes, edges, title=tr("in symbols", "기호로"))
 
 
 def branch_graph(x: float, y: float, dz: float = 1.0) -> Graph:
@@ -559,8 +596,10 @@ def node_rule_graph(op: str) -> Graph:
     input for ×."""
     if op not in ("+", "×"):
         raise ValueError(f"node_rule_graph: expected '+' or '×', got {op!r}")
-    dx, dy, title = (("dout × 1", "dout × 1", "add: dout passes on to both") if op == "+" else
-                     ("dout × y", "dout × x", "multiply: the inputs swap"))
+    dx, dy, title = (("dout × 1", "dout × 1", tr("add: dout passes on to both",
+                                                   "덧셈: dout을 양쪽에 그대로")) if op == "+" else
+                     ("dout × y", "dout × x", tr("multiply: the inputs swap",
+                                                 "곱셈: 입력을 서로 바꿔 곱함")))
     nodes = [Node("x", "x", (0, 1.9), "input"), Node("y", "y", (0, -0.9), "input"),
              Node("node", op, (3.2, 0.5)), Node("z", "z", (6.0, 0.5), "output")]
     edges = [Edge("x", "node", None, dx, 0.35), Edge("y", "node", None, dy, 0.35),
@@ -633,8 +672,7 @@ def sigmoid_graph(layer: Sigmoid, x, dout) -> Graph:
 
 
 # --- notebook 03
-# Figures of notebook 03 that use symbols, not live values. Words in them stay English, like
-# draw_graph's legend: the two editions draw the same picture byte for byte.
+# Figures of notebook 03 that use symbols, not live values; their legend follows set_language.
 
 DLDY = r"\dfrac{\partial L}{\partial y}"  # dL/dy as drawn on an edge
 
@@ -656,10 +694,10 @@ def relu_switch_figure() -> Figure:
     for ax, graph in zip(axes, graphs):
         draw_graph(graph, ax=ax, legend=False)
         ax.set_xticks([]), ax.set_yticks([])  # no hidden tick labels left in the figure
-    fig.text(0.3, 0.03, "above: forward value", color=FORWARD_COLOR, fontsize=FONT_SIZE - 3,
-             ha="center", va="bottom")
-    fig.text(0.7, 0.03, "below: backward value (gradient)", color=BACKWARD_COLOR,
+    fig.text(0.3, 0.03, tr("above: forward value", "위: 순전파 값"), color=FORWARD_COLOR,
              fontsize=FONT_SIZE - 3, ha="center", va="bottom")
+    fig.text(0.7, 0.03, tr("below: backward value (gradient)", "아래: 역전파 값(기울기)"),
+             color=BACKWARD_COLOR, fontsize=FONT_SIZE - 3, ha="center", va="bottom")
     return fig
 
 

@@ -43,7 +43,8 @@ def plot_digits(images, labels, predicted=None, ncols: int = 8, fig: Figure | No
             ax.set_title(f"{labels[i]}", fontsize=12)
         else:
             wrong = predicted[i] != labels[i]
-            ax.set_title(f"true {labels[i]}, pred {predicted[i]}", fontsize=10,
+            ax.set_title(tr(f"true {labels[i]}, pred {predicted[i]}",
+                            f"정답 {labels[i]}, 예측 {predicted[i]}"), fontsize=10,
                          color=WRONG_COLOR if wrong else "black")
     fig.tight_layout()
     return fig
@@ -67,8 +68,9 @@ def plot_weights(W1, n: int = 20, ncols: int = 10, fig: Figure | None = None) ->
             w = W1[:, i].reshape(28, 28)
             lim = float(np.abs(w).max()) or 1.0
             ax.imshow(w, cmap="RdBu", vmin=-lim, vmax=lim)
-            ax.set_title(f"unit {i}", fontsize=10)
-    fig.suptitle("First-layer weights W1[:, j] as images (blue +, red -)", fontsize=12)
+            ax.set_title(tr(f"unit {i}", f"뉴런 {i}"), fontsize=10)
+    fig.suptitle(tr("First-layer weights W1[:, j] as images (blue +, red -)",
+                    "첫 번째 계층의 가중치 W1[:, j]를 이미지로 (파란색 +, 빨간색 -)"), fontsize=12)
     fig.tight_layout()
     return fig
 
@@ -101,10 +103,10 @@ def plot_confusion_matrix(counts, fig: Figure | None = None) -> Figure:
                     color="white" if i != j and off[i, j] > dark else "black")
     ax.set_xticks(range(c))
     ax.set_yticks(range(c))
-    ax.set_xlabel("predicted label")
-    ax.set_ylabel("true label")
-    ax.set_title("Confusion matrix (color: mistakes only)")
-    fig.colorbar(im, ax=ax, label="mistakes")
+    ax.set_xlabel(tr("predicted label", "예측한 레이블"))
+    ax.set_ylabel(tr("true label", "정답 레이블"))
+    ax.set_title(tr("Confusion matrix (color: mistakes only)", "혼동 행렬(색: 오답만)"))
+    fig.colorbar(im, ax=ax, label=tr("mistakes", "오답 수"))
     fig.tight_layout()
     return fig
 
@@ -117,7 +119,8 @@ def plot_prediction(image, probs, label: int | None = None, fig: Figure | None =
     ax_i, ax_p = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 2]})
     ax_i.imshow(_as_image(image), cmap="gray_r")
     ax_i.axis("off")
-    ax_i.set_title(f"label {label}" if label is not None else "input")
+    ax_i.set_title(tr(f"label {label}", f"정답 레이블 {label}") if label is not None
+                   else tr("input", "입력"))
     colors = [BAR_COLOR] * probs.size
     if label is not None:
         colors[label] = TRUE_COLOR
@@ -127,8 +130,8 @@ def plot_prediction(image, probs, label: int | None = None, fig: Figure | None =
     ax_p.bar_label(bars, labels=[f"{p:.2f}" if p >= 0.01 else "" for p in probs], fontsize=10)
     ax_p.set_ylim(0, 1.15)
     ax_p.set_xticks(np.arange(probs.size))
-    ax_p.set_xlabel("class")
-    ax_p.set_title(f"softmax probabilities: predicted {pred}")
+    ax_p.set_xlabel(tr("class", "클래스"))
+    ax_p.set_title(tr(f"softmax probabilities: predicted {pred}", f"소프트맥스 확률: 예측 {pred}"))
     fig.tight_layout()
     return fig
 
@@ -159,7 +162,7 @@ class DigitInspector(_Explorer):
         probs = self.predict(i)
         pred, label = int(probs.argmax()), int(self.t[i])
         self.state = {"index": i, "label": label, "predicted": pred, "probs": probs}
-        verdict = tr("correct", "정답") if pred == label else tr("WRONG", "오답")
+        verdict = tr("correct", "맞힘") if pred == label else tr("WRONG", "틀림")
         self.text = tr(f"image {i}: label {label}, predicted {pred} "
                        f"with probability {probs[pred]:.3f} ({verdict})",
                        f"이미지 {i}: 정답 레이블 {label}, 예측 {pred}, "

@@ -50,8 +50,13 @@ def use_language_font(language: str) -> None:
                           "(pip install -r requirements.txt); without it Hangul is drawn as boxes",
                           stacklevel=3)
             return
-        font_manager.fontManager.addfont(str(path))
-        _added.append(path)
+        # bold text (headings, the confusion matrix's diagonal): NanumGothicBold.ttf says weight 600,
+        # ExtraBold says 700, the weight matplotlib asks for "bold" (else it logs "Failed to find
+        # font weight bold" into the notebook's output)
+        for file in (path, path.with_name("NanumGothicExtraBold.ttf")):
+            if file.is_file():
+                font_manager.fontManager.addfont(str(file))
+                _added.append(file)
     matplotlib.rcParams["font.family"] = [LATIN, HANGUL]
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..gradient import numerical_gradient
+from ..language import tr
 from ._figures import GRAD_COLOR, _figure
 
 
@@ -76,22 +77,25 @@ def plot_gradient_cost(n_params, numerical_s, backprop_s, measured=None, labels=
     ax = fig.subplots()
     ax.loglog(n_params, numerical_s, "--", color="tab:blue", lw=1.5)
     ax.loglog(n_params[measured], numerical_s[measured], "o", color="tab:blue", ms=9,
-              label="numerical gradient, measured in full")
+              label=tr("numerical gradient, measured in full", "수치 미분: 끝까지 잰 시간"))
     if not measured.all():
         ax.loglog(n_params[~measured], numerical_s[~measured], "o", ms=9, mfc="white",
-                  mec="tab:blue", mew=2, label="numerical gradient, estimated:\n"
-                  "measured time per parameter \u00d7 P")
-    ax.loglog(n_params, backprop_s, "s-", color=GRAD_COLOR, ms=8, label="backprop, measured")
+                  mec="tab:blue", mew=2,
+                  label=tr("numerical gradient, estimated:\nmeasured time per parameter \u00d7 P",
+                           "수치 미분: 추정한 시간\n= 매개변수 하나당 잰 시간 \u00d7 P"))
+    ax.loglog(n_params, backprop_s, "s-", color=GRAD_COLOR, ms=8, label=tr("backprop, measured", "오차역전파법: 잰 시간"))
     for p, s, label in zip(n_params, numerical_s, labels):  # right of each point, under the line
         ax.annotate(label, (p, s), xytext=(9, -12), textcoords="offset points", ha="left",
                     fontsize=10)
     if labels:  # room on the right for the last label
         ax.set_xlim(right=n_params.max() * 2.5)
-    ax.set_xlabel("number of parameters P", fontsize=13)
-    ax.set_ylabel("seconds per gradient (batch of 100)", fontsize=13)
+    ax.set_xlabel(tr("number of parameters P", "매개변수의 수 P"), fontsize=13)
+    ax.set_ylabel(tr("seconds per gradient (batch of 100)", "기울기 한 번의 계산 시간(초, 배치 크기 100)"),
+                  fontsize=13)
     ax.tick_params(labelsize=12)
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=11, loc="center right")
-    ax.set_title("Cost of one gradient: numerical vs backprop", fontsize=14)
+    ax.set_title(tr("Cost of one gradient: numerical vs backprop",
+                    "기울기 한 번의 비용: 수치 미분 대 오차역전파법"), fontsize=14)
     fig.tight_layout()
     return fig

@@ -37,7 +37,7 @@ def plot_softmax(logits, target: int, fig: Figure | None = None) -> Figure:
     fig = _figure(fig, (9.6, 3.4))  # at most ~1000 px wide at 100 dpi: fits a projected slide
     ax_z, ax_p, ax_g = fig.subplots(1, 3)
     ax_z.bar(classes, s["logits"], color=BAR_COLOR)
-    ax_z.set_title("scores (logits) x")
+    ax_z.set_title(tr("scores (logits) x", "점수(로짓) x"))
     ax_z.axhline(0, color="black", lw=0.8)
     colors = [TRUE_COLOR if c == target else BAR_COLOR for c in classes]
     bars = ax_p.bar(classes, s["probs"], color=colors)
@@ -45,17 +45,19 @@ def plot_softmax(logits, target: int, fig: Figure | None = None) -> Figure:
     if labelled:
         ax_p.bar_label(bars, fmt="%.2f", fontsize=10)
     ax_p.set_ylim(0, 1.15)
-    ax_p.set_title(f"softmax y (green: true class {target})")
+    ax_p.set_title(tr(f"softmax y (green: true class {target})",
+                      f"소프트맥스 y(초록: 정답 클래스 {target})"))
     bars = ax_g.bar(classes, s["grad"], color=GRAD_COLOR)
     if labelled:
         ax_g.bar_label(bars, fmt="%+.2f", fontsize=10)
     ax_g.axhline(0, color="black", lw=0.8)
     ax_g.set_ylim(-1.15, 1.15)
-    ax_g.set_title("gradient dL/dx = y - t")
+    ax_g.set_title(tr("gradient dL/dx = y - t", "기울기 dL/dx = y - t"))
     for ax in (ax_z, ax_p, ax_g):
         ax.set_xticks(classes)
-        ax.set_xlabel("class")
-    fig.suptitle(f"cross-entropy loss = -log y[{target}] = {s['loss']:.4f}", fontsize=13)
+        ax.set_xlabel(tr("class", "클래스"))
+    fig.suptitle(tr(f"cross-entropy loss = -log y[{target}] = {s['loss']:.4f}",
+                    f"교차 엔트로피 오차 = -log y[{target}] = {s['loss']:.4f}"), fontsize=13)
     fig.tight_layout()
     return fig
 

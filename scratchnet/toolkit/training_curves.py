@@ -27,13 +27,14 @@ def plot_history(history, fig: Figure | None = None, smooth: int = 50, start=Non
     ax_l, ax_a = fig.subplots(1, 2)
     loss = np.asarray(history.loss, dtype=float)
     it = np.arange(1, loss.size + 1)
-    ax_l.plot(it, loss, color="lightgray", lw=0.8, label="mini-batch loss")
+    ax_l.plot(it, loss, color="lightgray", lw=0.8, label=tr("mini-batch loss", "미니배치 손실"))
     if loss.size >= smooth:
         mean = np.convolve(loss, np.ones(smooth) / smooth, mode="valid")
-        ax_l.plot(it[smooth - 1:], mean, color=BAR_COLOR, label=f"mean of last {smooth}")
-    ax_l.set_xlabel("iteration")
-    ax_l.set_ylabel("loss")
-    ax_l.set_title("Training loss")
+        ax_l.plot(it[smooth - 1:], mean, color=BAR_COLOR,
+                  label=tr(f"mean of last {smooth}", f"최근 {smooth}번의 평균"))
+    ax_l.set_xlabel(tr("iteration", "반복"))
+    ax_l.set_ylabel(tr("loss", "손실"))
+    ax_l.set_title(tr("Training loss", "훈련 손실"))
     ax_l.legend()
     iters, train_acc = list(history.eval_iters), list(history.train_acc)
     test_acc = list(history.test_acc)
@@ -41,13 +42,13 @@ def plot_history(history, fig: Figure | None = None, smooth: int = 50, start=Non
         iters, train_acc = [0] + iters, [start[0]] + train_acc
         test_acc = [start[1]] + test_acc if test_acc else test_acc
     if iters:
-        ax_a.plot(iters, train_acc, "o-", label="train")
+        ax_a.plot(iters, train_acc, "o-", label=tr("train", "훈련 데이터"))
         if test_acc:
-            ax_a.plot(iters, test_acc, "s--", label="test")
+            ax_a.plot(iters, test_acc, "s--", label=tr("test", "시험 데이터"))
         ax_a.legend(loc="lower right")
-    ax_a.set_xlabel("iteration")
-    ax_a.set_ylabel("accuracy")
-    ax_a.set_title("Accuracy at each evaluation")
+    ax_a.set_xlabel(tr("iteration", "반복"))
+    ax_a.set_ylabel(tr("accuracy", "정확도"))
+    ax_a.set_title(tr("Accuracy at each evaluation", "평가할 때마다 잰 정확도"))
     ax_a.grid(True, alpha=0.3)
     fig.tight_layout()
     return fig
