@@ -138,6 +138,19 @@ def same_figure(en, ko, where: str) -> None:
         f"{where}: the figures differ in size: {w_en}x{h_en} against {w_ko}x{h_ko}")
 
 
+FIGURE_REPR = re.compile(r"<Figure size (\d+)x(\d+) with (\d+) Axes>")
+
+
+def same_figure_repr(en: str, ko: str, where: str) -> None:
+    """`<Figure size 965x414 with 1 Axes>`: the same axes, about the same size (a graph's
+    figure is sized to its labels, and Korean labels have their own widths)."""
+    a, b = FIGURE_REPR.fullmatch(en.strip()), FIGURE_REPR.fullmatch(ko.strip())
+    assert b and a.group(3) == b.group(3), f"{where}: not the same figure: {en!r} vs {ko!r}"
+    (w_en, h_en), (w_ko, h_ko) = map(int, a.groups()[:2]), map(int, b.groups()[:2])
+    assert abs(w_ko - w_en) <= 0.25 * w_en and abs(h_ko - h_en) <= 0.25 * h_en, (
+        f"{where}: the figures differ in size: {en!r} vs {ko!r}")
+
+
 def same_outputs(en: dict, ko: dict, where: str) -> None:
     assert en.get("execution_count") == ko.get("execution_count"), f"{where}: execution counts"
     if _ignored(en):
@@ -158,7 +171,10 @@ def same_outputs(en: dict, ko: dict, where: str) -> None:
                 if mime.startswith("image/"):
                     same_figure(value, y["data"][mime], at)
                 elif mime.startswith("text/"):
-                    same_text(_text(value), _text(y["data"][mime]), f"{at} ({mime})")
+                    if FIGURE_REPR.fullmatch(_text(value).strip()):  # a figure's repr: its size
+                        same_figure_repr(_text(value), _text(y["data"][mime]), f"{at} ({mime})")
+                    else:
+                        same_text(_text(value), _text(y["data"][mime]), f"{at} ({mime})")
 
 
 # ---------------------------------------------------------------------------------- markdown
@@ -237,6 +253,10 @@ def test_an_output_change_in_one_edition_fails():
         return {"outputs": [{"output_type": "display_data",
                              "data": {"image/png": base64.b64encode(raw).decode()}}]}
     same_outputs(png(800, 400), png(830, 400), "ok")  # Korean labels, a little wider
+    same_figure_repr("<Figure size 965x414 with 1 Axes>", "<Figure size 999x414 with 1 Axes>", "ok")
+    for other in ("<Figure size 965x414 with 2 Axes>", "<Figure size 400x414 with 1 Axes>", "x"):
+        with pytest.raises(AssertionError):
+            same_figure_repr("<Figure size 965x414 with 1 Axes>", other, "x")
     for other in (png(400, 400), png(800, 600)):      # another figure
         with pytest.raises(AssertionError):
             same_outputs(png(800, 400), other, "x")
