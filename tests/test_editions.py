@@ -182,8 +182,9 @@ def same_outputs(en: dict, ko: dict, where: str) -> None:
 
 def same_markdown(en: str, ko: str, where: str) -> None:
     """Korean prose, with the same headings, numbers (1 and 2 aside: "one", "a pair" ...),
-    formulas, code and links; a path into the English notebooks is the Korean edition's own."""
-    ko_spans = ko.replace("notebooks/ko/", "notebooks/")
+    formulas, code and links; a path into the English notebooks or answer key is the Korean
+    edition's own (notebooks/ko/, solutions/ko/)."""
+    ko_spans = ko.replace("notebooks/ko/", "notebooks/").replace("solutions/ko/", "solutions/")
     if re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", MATH.sub("", CODE_SPAN.sub("", en))):
         assert _korean(ko), f"{where}: not translated into Korean:\n{ko}"
     assert HEADING.findall(en) == HEADING.findall(ko), f"{where}: the headings differ"
