@@ -16,7 +16,8 @@ MESSAGES = {
         "{layer}.forward보다 {layer}.backward가 먼저 호출되었습니다: "
         "forward를 먼저 실행하세요. backward에 필요한 값은 forward가 저장합니다",
     "{where}: one-hot labels must have shape ({n}, {c}) to match the scores, got shape {got}":
-        "{where}: 원-핫 정답 레이블은 점수와 같은 형상이어야 합니다. 기대한 형상 ({n}, {c}), 받은 형상 {got}",
+        "{where}: 원-핫 정답 레이블은 점수와 같은 형상 ({n}, {c})이어야 하는데 받은 레이블의 형상은 "
+        "{got}입니다",
     "{where}: expected labels as class indices of shape ({n},) or one-hot of "
     "shape ({n}, {c}), got shape {got}":
         "{where}: 정답 레이블은 클래스 번호(형상 ({n},))나 원-핫(형상 ({n}, {c}))으로 "
@@ -33,7 +34,7 @@ MESSAGES = {
     "softmax: expected a 1-D or 2-D array of scores, got shape {got}":
         "softmax: 점수는 1차원 또는 2차원 배열이어야 합니다. 받은 형상: {got}",
     "cross_entropy_error: expected y of shape (N, C), got shape {got}":
-        "cross_entropy_error: 기대한 y의 형상 (N, C), 받은 형상 {got}",
+        "cross_entropy_error: y의 형상은 (N, C)이어야 하는데 받은 y의 형상은 {got}입니다",
     # gradient.py
     "numerical_gradient: expected x as a numpy array, got {got}":
         "numerical_gradient: x는 넘파이 배열이어야 합니다. 받은 것: {got}",
@@ -60,15 +61,16 @@ MESSAGES = {
         "학습률을 낮추세요",
     "{layer}.backward: expected dout of shape {want} (the shape of forward's output), "
     "got shape {got}":
-        "{layer}.backward: dout의 형상은 순전파 출력과 같은 {want}이어야 하는데 {got}이 왔습니다",
+        "{layer}.backward: dout의 형상은 순전파 출력과 같은 {want}이어야 하는데 받은 dout의 "
+        "형상은 {got}입니다",
     "{layer}: expected W of shape (D, M) and b of shape (M,), got W {W} and b {b}":
-        "{layer}: W의 형상은 (D, M), b의 형상은 (M,)이어야 하는데 W {W}, b {b}가 왔습니다",
+        "{layer}: W의 형상은 (D, M), b의 형상은 (M,)이어야 하는데 받은 형상은 W {W}, b {b}입니다",
     "{layer}: expected x with {d} features per sample, shape (N, {d}) or (N, ...) "
     "with {d} values per sample, got shape {got}":
         "{layer}: x는 샘플마다 특징이 {d}개여야 합니다(형상 (N, {d}) 또는 샘플마다 값이 "
         "{d}개인 (N, ...)). 받은 형상: {got}",
     "{layer}: expected scores of shape (N, C), got shape {got} (one sample: x.reshape(1, -1))":
-        "{layer}: 점수의 형상은 (N, C)이어야 하는데 {got}이 왔습니다 "
+        "{layer}: 점수의 형상은 (N, C)이어야 하는데 받은 점수의 형상은 {got}입니다 "
         "(샘플 하나라면 x.reshape(1, -1))",
     # mnist.py
     "restore it from the project (git checkout -- data/mnist/) "
@@ -132,7 +134,7 @@ MESSAGES = {
         "(weight_init_std=0.01) 확인하세요.",
     # two_layer_net.py
     "TwoLayerNet: dtype must be a float type, got {dtype}":
-        "TwoLayerNet: dtype은 부동소수점 형이어야 합니다. 받은 dtype: {dtype}",
+        "TwoLayerNet: dtype은 부동소수점 자료형이어야 합니다. 받은 dtype: {dtype}",
     "TwoLayerNet.accuracy: got {x} samples but {t} labels":
         "TwoLayerNet.accuracy: 샘플은 {x}개인데 정답 레이블은 {t}개입니다",
     "TwoLayerNet.accuracy: the scores contain nan or inf; check the input for "

@@ -213,7 +213,7 @@ def test_the_errors_the_notebooks_show_speak_korean(korean):
         Relu().backward(np.ones(3))
     with pytest.raises(ValueError, match=r"Affine: W의 형상은 \(D, M\), b의 형상은 \(M,\)이어야"):
         Affine(np.ones((4, 3)), np.ones(()))
-    with pytest.raises(ValueError, match=r"dout의 형상은 순전파 출력과 같은 \(2, 3\)이어야 하는데 \(2, 5\)이 왔습니다"):
+    with pytest.raises(ValueError, match=r"dout의 형상은 순전파 출력과 같은 \(2, 3\)이어야 하는데 받은 dout의 형상은 \(2, 5\)입니다"):
         layer = Affine(np.ones((4, 3)), np.ones(3))
         layer.forward(np.ones((2, 4)))
         layer.backward(np.ones((2, 5)))

@@ -87,7 +87,7 @@ def _kept_float32(got, what: str, hint: tuple) -> None:
                        "float64 gradient makes every layer below it compute in float64, twice "
                        "the memory and slower",
                        f"{e}. 신경망에서는 이것이 중요합니다. 노트북 06은 float32로 학습하는데, "
-                       "float64 기울기가 하나 섞이면 그 아래 계층이 모두 float64로 계산하게 되어 "
+                       "float64 기울기가 하나 섞이면 그 앞 계층들이 모두 float64로 계산하게 되어 "
                        "메모리는 두 배가 들고 더 느려집니다"), hint=hint) from None
 
 
@@ -177,7 +177,7 @@ def _scale_hints(scales: list) -> tuple:
             "once, after them)",
             f"배치 크기가 {n}인 이 입력에서 dx의 모든 원소가 수치 미분의 {n}배, 즉 N배입니다. "
             "샘플 손실의 '합'의 기울기입니다. 손실은 그 '평균'이므로 기울기에도 같은 1/N이 "
-            "붙습니다. 두 분기 모두에서(또는 분기가 끝난 뒤 한 번) 배치 크기로 나누세요")
+            "붙습니다. 원-핫 레이블일 때도 클래스 번호일 때도(또는 if 문이 끝난 뒤 한 번) 배치 크기로 나누세요")
     elif None not in every and all(np.isclose(k_, 1 / n_) for n_, k_ in scales):
         stronger = Text(
             f"every entry of your dx is 1/{n} of the numerical gradient for this batch of {n}: "
@@ -271,13 +271,13 @@ def _returned(dx, what: str) -> np.ndarray:
     """What backward returned, as a new float64 array."""
     if dx is None:
         raise Wrong(tr(f"{what} returned None: return dx, the gradient for the layer below",
-                       f"{what}: None을 돌려주었습니다. 아래 계층으로 보낼 기울기 dx를 "
+                       f"{what}: None을 돌려주었습니다. 앞 계층으로 보낼 기울기 dx를 "
                        "돌려주세요"), hint=_SHAPE_HINTS)
     try:
         return np.array(dx, dtype=np.float64)
     except (TypeError, ValueError):
         raise Wrong(tr(f"{what} returned {type(dx).__name__}, not an array",
-                       f"{what}: 배열이 아니라 {type(dx).__name__}를 돌려주었습니다"),
+                       f"{what}: 돌려준 값이 배열이 아니라 {type(dx).__name__}입니다"),
                     hint=_SHAPE_HINTS) from None
 
 
@@ -304,8 +304,8 @@ def _gradient(got, want, what: str, scales) -> None:
     if got.shape != np.shape(want):
         raise Wrong(tr(f"{what}: dx has shape {got.shape}, expected {np.shape(want)}, "
                        "the shape of the scores x",
-                       f"{what}: dx의 형상이 {got.shape}입니다. 점수 x와 같은 형상 "
-                       f"{np.shape(want)}여야 합니다"), hint=_SHAPE_HINTS)
+                       f"{what}: dx의 형상은 점수 x와 같은 {np.shape(want)}이어야 "
+                       f"하는데 {got.shape}입니다"), hint=_SHAPE_HINTS)
     err = rel_error(got, want)
     if err < _THRESHOLD:
         return
@@ -383,8 +383,8 @@ def _check_softmax_layer(Layer, one_hot: bool) -> None:
                   _DTYPE_HINTS)
 
 
-ONE_HOT_BRANCH = _Part(Text("the one-hot branch", "원-핫 레이블 분기"))
-INTEGER_BRANCH = _Part(Text("the integer branch", "정수 레이블 분기"))
+ONE_HOT_BRANCH = _Part(Text("the one-hot branch", "원-핫 레이블 처리"))
+INTEGER_BRANCH = _Part(Text("the integer branch", "클래스 번호 처리"))
 
 
 @exercise("fix_softmax_with_loss", parts=(ONE_HOT_BRANCH, INTEGER_BRANCH),
@@ -432,7 +432,7 @@ _OF = {"dx": "x", "dW": "W", "db": "b"}
 _IN_A_NETWORK = {
     "dx": Text("As Affine2 of a TwoLayerNet, this layer would make W1 and b1 fail your gradient "
                "check, the parameters below it.",
-               "이 계층을 TwoLayerNet의 Affine2로 쓰면 기울기 확인에서 그 아래의 매개변수 W1과 b1이 "
+               "이 계층을 TwoLayerNet의 Affine2로 쓰면 기울기 확인에서 그 앞 계층의 매개변수 W1과 b1이 "
                "실패합니다."),
     "dW": Text("As Affine2 of a TwoLayerNet, this layer would make W2 fail your gradient check.",
                "이 계층을 TwoLayerNet의 Affine2로 쓰면 기울기 확인에서 W2가 실패합니다."),
@@ -442,7 +442,7 @@ _IN_A_NETWORK = {
 _AFFINE_HINTS = {
     "dx": (Text("dx must have the shape of x, (N, D): which product of dout (N, M) and W (D, M) "
                 "gives that? With a square W the shapes cannot tell, the values can",
-                "dx의 형상은 x와 같은 (N, D)여야 합니다. dout (N, M)과 W (D, M)의 어떤 곱이 그 "
+                "dx의 형상은 x와 같은 (N, D)이어야 합니다. dout (N, M)과 W (D, M)의 어떤 곱이 그 "
                 "형상을 낼까요? W가 정사각 행렬이면 형상으로는 알 수 없고 값으로만 알 수 있습니다"),
            Text("dx = dout @ W.T (notebook 04): (N, M) @ (M, D) -> (N, D)",
                 "dx = dout @ W.T입니다(노트북 04): (N, M) @ (M, D) -> (N, D)")),
@@ -569,8 +569,8 @@ def _symptoms(name: str, runs: list, passing: list) -> None:
     Text("print the shapes after backward: every gradient has the shape of what it is the gradient "
          "of, dW like W, db like b, dx like x. Which one differs, and on which line is it made?",
          "backward 뒤에 기울기들의 형상을 출력해 보세요. 기울기의 형상은 그 기울기를 구한 대상의 "
-         "형상과 같습니다. dW는 W와, db는 b와, dx는 x와 같아야 합니다. 어느 것이 다르고, 그것은 어느 "
-         "줄에서 만들어지나요?"),
+         "형상과 같습니다. dW는 W와, db는 b와, dx는 x와 같아야 합니다. 어느 것이 다르고, 그 기울기는 "
+         "어느 줄에서 만들어지나요?"),
     Text("backward(dout) stores self.dW = x.T @ dout (D, M) and self.db = dout.sum(axis=0) (M,), "
          "and returns dx = dout @ W.T (N, D)",
          "backward(dout)는 self.dW = x.T @ dout (D, M)과 self.db = dout.sum(axis=0) (M,)을 "
@@ -601,7 +601,7 @@ def check_fix_affine(Layer) -> None:
             _with_hint(_UNCHANGED_HINTS, unchanged, arr, before, name)
         if dx is None:
             raise Wrong(tr(f"{what} returned None: return dx, the gradient for the layer below",
-                           f"{what}: None을 돌려주었습니다. 아래 계층으로 보낼 기울기 dx를 "
+                           f"{what}: None을 돌려주었습니다. 앞 계층으로 보낼 기울기 dx를 "
                            "돌려주세요"), hint=_AFFINE_HINTS["dx"])
         got = {"dx": _stored(dx, "dx", what), "dW": _stored(getattr(layer, "dW", None), "dW", what),
                "db": _stored(getattr(layer, "db", None), "db", what)}

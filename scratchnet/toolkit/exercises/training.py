@@ -69,42 +69,42 @@ def _fraction(got, want: float, call: str) -> None:
     if isinstance(got, (bool, np.bool_)):
         raise Wrong(tr(f"{call}: expected the fraction {want:g}, got the truth value {got}: "
                        "return a number, not a comparison",
-                       f"{call}: 비율 {want:g}이어야 하는데 진릿값 {got}이 나왔습니다. "
+                       f"{call}: 비율 {want:g}이어야 하는데 나온 값은 진릿값 {got}입니다. "
                        "비교 결과가 아니라 수를 돌려주세요"), hint=_REDUCE_HINT)
     if isinstance(got, (int, np.integer)):
         if got > 1:
             raise Wrong(tr(f"{call}: expected {want:g}, got {got}: that is a count of right answers; "
                            "divide it by the number of samples N",
-                           f"{call}: {want:g}이어야 하는데 {got}이 나왔습니다. 이것은 맞힌 개수입니다. "
+                           f"{call}: {want:g}이어야 하는데 나온 값은 {got}입니다. 이 값은 맞힌 개수입니다. "
                            "샘플 수 N으로 나누세요"), hint=_COUNT_HINT)
         raise Wrong(tr(f"{call}: expected the fraction {want:g}, got the integer {got}: "
                        "an integer division (//) rounds the fraction down to 0 or 1",
-                       f"{call}: 비율 {want:g}이어야 하는데 정수 {got}이 나왔습니다. "
+                       f"{call}: 비율 {want:g}이어야 하는데 나온 값은 정수 {got}입니다. "
                        "정수 나눗셈(//)은 비율을 0이나 1로 내려 버립니다"), hint=_COUNT_HINT)
     if np.ndim(got) != 0:
         raise Wrong(tr(f"{call}: expected one number, {want:g}, got {type(got).__name__} of shape "
                        f"{np.shape(got)}: reduce the comparison to one fraction for the whole batch",
-                       f"{call}: 수 하나({want:g})가 나와야 하는데 형상 {np.shape(got)}의 "
-                       f"{type(got).__name__}이 나왔습니다. 비교 결과를 배치 전체의 비율 "
+                       f"{call}: 수 하나({want:g})가 나와야 하는데 나온 것은 형상이 {np.shape(got)}인 "
+                       f"{type(got).__name__}입니다. 비교 결과를 배치 전체의 비율 "
                        "하나로 줄이세요"), hint=_REDUCE_HINT)
     try:
         value = float(got)
     except (TypeError, ValueError):
         raise FormatSlip(tr(f"{call}: expected the number {want:g}, got {type(got).__name__} {got!r}: "
                             "return a number",
-                            f"{call}: 수 {want:g}이어야 하는데 {type(got).__name__} {got!r}이 "
-                            "나왔습니다. 수를 돌려주세요")) from None
+                            f"{call}: 수 {want:g}이어야 하는데 나온 값은 {type(got).__name__} "
+                            f"{got!r}입니다. 수를 돌려주세요")) from None
     if not 0.0 <= value <= 1.0:
         raise Wrong(tr(f"{call}: expected {want:g}, got {_show(value)}: an accuracy is a fraction "
                        "between 0 and 1 (right answers divided by the number of samples)",
-                       f"{call}: {want:g}이어야 하는데 {_show(value)}이 나왔습니다. 정확도는 0과 1 "
+                       f"{call}: {want:g}이어야 하는데 나온 값은 {_show(value)}입니다. 정확도는 0과 1 "
                        "사이의 비율입니다(맞힌 개수를 샘플 수로 나눈 값)"), hint=_COUNT_HINT)
     # a float32 fraction carries 7 significant digits: judged at that precision
     tol = 1e-6 * abs(want) + 1e-7 if np.asarray(got).dtype == np.float32 else 1e-12
     if abs(value - want) > tol:
         want_s, got_s = _show_pair(want, value)
         raise Wrong(tr(f"{call}: expected {want_s}, got {got_s}",
-                       f"{call}: {want_s}이어야 하는데 {got_s}이 나왔습니다"))
+                       f"{call}: {want_s}이어야 하는데 나온 값은 {got_s}입니다"))
     if not isinstance(got, (float, np.floating)) and np.asarray(got).dtype.kind != "f":
         raise FormatSlip(tr(f"{call}: the value is right, but it came as {type(got).__name__}: "
                             "return a float",
@@ -152,7 +152,7 @@ _ONE_HOT = Text("one-hot labels", "원-핫 레이블 처리")
     _INDICES: (Text("The predicted class of a sample is the index of its largest score along the "
                     "class axis; the accuracy is the share of samples where it equals the label.",
                     "샘플 하나의 예측 클래스는 클래스 축에서 점수가 가장 큰 원소의 인덱스입니다. "
-                    "정확도는 그것이 정답 레이블과 같은 샘플의 비율입니다."),
+                    "정확도는 예측 클래스가 정답 레이블과 같은 샘플의 비율입니다."),
                Text("np.argmax(y, axis=1) gives the (N,) predicted classes (axis 1 runs across the "
                     "C classes of one row); compare them with t elementwise and divide the number "
                     "of True entries by N, the number of rows of y, as a float.",
@@ -174,7 +174,7 @@ def check_accuracy(accuracy, part) -> None:
     one = _Y[3:4]  # one sample, predicted 1
     with part(_INDICES):
         _try_accuracy(accuracy, _Y, _T, 0.5, tr(f"y = {_rows(_Y)}, t = {_rows(_T)} (2 of 4 right)",
-                                                f"y = {_rows(_Y)}, t = {_rows(_T)} (4개 중 2개 정답)"))
+                                                f"y = {_rows(_Y)}, t = {_rows(_T)} (4개 중 2개 맞음)"))
         for y, t in cases:
             want = float(np.mean(y.argmax(axis=1) == t))
             _try_accuracy(accuracy, y, t, want, tr(f"random y of shape {y.shape}, t of shape {t.shape}",
@@ -188,7 +188,7 @@ def check_accuracy(accuracy, part) -> None:
     with part(_ONE_HOT):
         _try_accuracy(accuracy, _Y, np.eye(3, dtype=int)[_T], 0.5,
                       tr(f"y = {_rows(_Y)} and one-hot t = {_rows(np.eye(3, dtype=int)[_T])} (2 of 4 right)",
-                         f"y = {_rows(_Y)}, 원-핫 t = {_rows(np.eye(3, dtype=int)[_T])} (4개 중 2개 정답)"))
+                         f"y = {_rows(_Y)}, 원-핫 t = {_rows(np.eye(3, dtype=int)[_T])} (4개 중 2개 맞음)"))
         for y, t in cases:
             want = float(np.mean(y.argmax(axis=1) == t))
             c = y.shape[1]
@@ -245,7 +245,7 @@ _SIGN_HINT = (
 _LR_HINT = (
     Text("The check calls sgd_step with other learning rates than the book's: where does the step "
          "size come from?",
-         "확인 코드는 책과 다른 학습률로도 sgd_step을 호출합니다. 보폭은 어디에서 와야 할까요?"),
+         "검사는 책과 다른 학습률로도 sgd_step을 호출합니다. 보폭은 어디에서 와야 할까요?"),
     Text("Use the argument lr in the update, not a number written into the function: "
          "params[key] -= lr * grads[key].",
          "함수 안에 적은 숫자가 아니라 인수 lr을 갱신에 쓰세요: params[key] -= lr * grads[key]."))
@@ -262,7 +262,7 @@ _REBIND_HINT = (
          "변화를 보고, dtype도 유지됩니다."))
 _GRADS_HINT = (
     Text("grads belongs to the caller: the update only reads it.",
-         "grads는 호출한 쪽의 것입니다. 갱신은 그것을 읽기만 합니다."),
+         "grads는 호출한 쪽의 것입니다. 갱신은 grads를 읽기만 합니다."),
     Text("lr * grads[key] is a new array: subtract it from params[key] without writing into "
          "grads[key] (no grads[key] *= lr).",
          "lr * grads[key]는 새 배열입니다. grads[key]에 쓰지 말고(grads[key] *= lr 금지) "
@@ -312,7 +312,7 @@ def _compare_update(params, before, grads, lr, call: str) -> None:
                  "in-place operation (an augmented assignment, or NumPy's out= argument), not an "
                  "assignment to params[key], which makes a new array that the layers never see.",
                  ko="params의 키를 하나씩 돌면서, 각 배열에서 lr 곱하기 기울기를 제자리 연산(복합 "
-                 "대입 연산자나 NumPy의 out= 인수)으로 빼세요. params[key]에 대입하면 새 배열이 "
+                 "대입 연산자나 넘파이의 out= 인수)으로 빼세요. params[key]에 대입하면 새 배열이 "
                  "만들어지고, 계층들은 그 배열을 끝내 보지 못합니다.")))
 def check_sgd_update(sgd_step) -> None:
     """sgd_step(params, grads, lr) -> None: params[key] -= lr * grads[key] for every key, in place."""
@@ -423,7 +423,7 @@ prediction("mnist_untrained_guess", {
                     "-log를 계산하세요."))),
     "accuracy": Answer(
         Text("the untrained network's accuracy on the 10,000 test images",
-             "학습하지 않은 신경망의 테스트 이미지 10,000장에 대한 정확도"),
+             "학습하지 않은 신경망의 시험 이미지 10,000장에 대한 정확도"),
         0.1, within=(0.05, 0.2),
         mistakes={10: _PERCENT, 13.5: _PERCENT, 100: _PERCENT,
                   0.0: Text("A network that knows nothing still answers every image with some "
@@ -445,9 +445,9 @@ prediction("mnist_untrained_guess", {
                Text("With ten classes that are nearly equally frequent in the test set, a guess is "
                     "right about one time in ten, written as a fraction (the check accepts a range "
                     "around it: the untrained answers bunch on a few classes).",
-                    "테스트 세트에 거의 같은 수로 들어 있는 클래스 10개 중 하나를 찍으면 10번에 1번쯤 "
-                    "맞습니다. 그것을 비율로 쓰세요(학습하지 않은 신경망의 답은 몇몇 클래스에 몰리므로 "
-                    "확인 코드는 그 근처의 범위를 받아들입니다).")))},
+                    "시험 세트에 거의 같은 수로 들어 있는 클래스 10개 중 하나를 찍으면 10번에 1번쯤 "
+                    "맞습니다. 이 값을 비율로 쓰세요(학습하지 않은 신경망의 답은 몇몇 클래스에 몰리므로 "
+                    "검사는 그 근처의 범위를 받아들입니다).")))},
     hints=(Text("Think about the ten scores of a network that has not trained yet.",
                 "아직 학습하지 않은 신경망의 점수 10개를 생각해 보세요."),
            Text("Ten nearly equal scores give ten probabilities of one in ten.",
@@ -635,7 +635,7 @@ _NO_UPDATE_HINT = (
 _LOOP_LR_HINT = (
     Text("The check runs your loop with another learning_rate than the book's: where does the "
          "step size come from?",
-         "확인 코드는 책과 다른 learning_rate로 여러분의 루프를 실행합니다. 보폭은 어디에서 와야 "
+         "검사는 책과 다른 learning_rate로 여러분의 루프를 실행합니다. 보폭은 어디에서 와야 "
          "할까요?"),
     Text("Use the argument learning_rate in the update, not a number written into the loop: "
          "sgd_step(network.params, grad, learning_rate).",
@@ -690,7 +690,7 @@ def _setting() -> str:
     L = LOOP
     return tr(f"a 784-{L['hidden']}-10 float32 network, {L['n_train']:,} training and "
               f"{L['n_test']:,} test images of MNIST",
-              f"784-{L['hidden']}-10 float32 신경망, MNIST 훈련 이미지 {L['n_train']:,}장과 테스트 "
+              f"784-{L['hidden']}-10 float32 신경망, MNIST 훈련 이미지 {L['n_train']:,}장과 시험 "
               f"이미지 {L['n_test']:,}장")
 
 
@@ -815,7 +815,7 @@ def _judge_steps(net: _SpyNet, arrays: dict, initial: dict, full: bool) -> None:
 def _numbers(values, name: str) -> list:
     if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__len__"):
         raise FormatSlip(tr(f"{name} should be a list, got {type(values).__name__}",
-                            f"{name}은 리스트여야 하는데 {type(values).__name__}이 나왔습니다"))
+                            f"{name}: 리스트여야 하는데 {type(values).__name__} 자료형이 나왔습니다"))
     out = []
     for v in values:
         try:
@@ -824,7 +824,7 @@ def _numbers(values, name: str) -> list:
             raise FormatSlip(tr(f"{name} should hold numbers, one per entry; it holds "
                                 f"{type(v).__name__} {_show(v)}",
                                 f"{name}에는 수가 하나씩 들어 있어야 하는데 {type(v).__name__} "
-                                f"{_show(v)}이 들어 있습니다")) from None
+                                f"{_show(v)} 같은 값이 들어 있습니다")) from None
     return out
 
 
@@ -835,8 +835,8 @@ def _judge_records(result, net: _SpyNet) -> None:
         raise FormatSlip(tr("train_loop should return three lists: (train_loss_list, train_acc_list, "
                             f"test_acc_list); it returned {type(result).__name__}",
                             "train_loop는 리스트 세 개 (train_loss_list, train_acc_list, "
-                            f"test_acc_list)를 돌려주어야 하는데 {type(result).__name__}을 "
-                            "돌려주었습니다"))
+                            f"test_acc_list)를 돌려주어야 하는데 돌려준 값은 "
+                            f"{type(result).__name__}입니다"))
     losses, train_acc, test_acc = (_numbers(v, n) for v, n in zip(
         result, ("train_loss_list", "train_acc_list", "test_acc_list")))
     if len(losses) != L["iters_num"]:
@@ -855,7 +855,7 @@ def _judge_records(result, net: _SpyNet) -> None:
         b, _ = _show_pair(replay["before"][k], losses[k])
         raise Wrong(tr(f"train_loss_list[{k}] is {g}, but the loss of iteration {k}'s mini-batch "
                        f"is {a} after its update (what the book records) and {b} before it",
-                       f"train_loss_list[{k}]가 {g}입니다. {k}번째 반복의 미니배치에 대한 손실은 "
+                       f"train_loss_list[{k}]의 값이 {g}입니다. {k}번째 반복의 미니배치에 대한 손실은 "
                        f"갱신 뒤(책이 기록하는 값)에 {a}, 갱신 전에 {b}이어야 합니다"),
                     hint=_LOSS_HINT)
     expected = _eval_iterations()
@@ -900,13 +900,13 @@ def _judge_records(result, net: _SpyNet) -> None:
         if near(train_acc, replay["test_acc"], tol_test) and near(test_acc, replay["train_acc"], tol_train):
             raise Wrong(tr("train_acc_list holds the accuracies on the test set and test_acc_list "
                            "those on the training set: the two are swapped",
-                           "train_acc_list에 테스트 세트의 정확도가, test_acc_list에 훈련 세트의 "
+                           "train_acc_list에 시험 세트의 정확도가, test_acc_list에 훈련 세트의 "
                            "정확도가 들어 있습니다. 둘이 바뀌었습니다"), hint=_SETS_HINT)
         for name, got, want, tol, data in (
                 ("train_acc_list", train_acc, replay["train_acc"], tol_train,
                  tr("the training set (x_train, t_train)", "훈련 세트(x_train, t_train)")),
                 ("test_acc_list", test_acc, replay["test_acc"], tol_test,
-                 tr("the test set (x_test, t_test)", "테스트 세트(x_test, t_test)"))):
+                 tr("the test set (x_test, t_test)", "시험 세트(x_test, t_test)"))):
             if near(got, want, tol):
                 continue
             k = next(i for i in range(len(got)) if abs(got[i] - want[i]) > tol)
@@ -916,7 +916,7 @@ def _judge_records(result, net: _SpyNet) -> None:
                 if others else ""
             raise Wrong(tr(f"{name}[{k}] is {g}; the accuracy on {data} after the update of "
                            f"iteration i = {expected[k]} is {w}{also}",
-                           f"{name}[{k}]가 {g}입니다. i = {expected[k]}번째 반복의 갱신 뒤 "
+                           f"{name}[{k}]의 값이 {g}입니다. i = {expected[k]}번째 반복의 갱신 뒤 "
                            f"{data}에 대한 정확도는 {w}이어야 합니다{also}"), hint=_SETS_HINT)
 
 

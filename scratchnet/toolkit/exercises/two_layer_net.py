@@ -190,7 +190,7 @@ class _Watch:
             if k == 0 and not (np.ndim(dout) == 0 and dout == 1):
                 raise Wrong(tr(f"{LAST}.backward was given dout = {show(dout)}: the backward pass "
                                "starts from dL/dL = 1",
-                               f"{LAST}.backward에 dout = {show(dout)}를 넘겼습니다. 역전파는 "
+                               f"{LAST}.backward에 넘긴 dout이 {show(dout)}입니다. 역전파는 "
                                "dL/dL = 1에서 시작합니다"), hint=START_AT_LOSS)
             previous = self.returned[-1] if self.returned else None
             if k > 0 and not (dout is previous or (np.shape(dout) == np.shape(previous)
@@ -430,7 +430,7 @@ prediction("gradcheck_loss_evaluations", {
             784 + 50 + 10: Text("That counts the neurons, not the weights between them: W1 "
                                 "alone joins each of the 784 inputs to each of the 50 hidden "
                                 "neurons.",
-                                "그것은 뉴런의 수이지, 뉴런 사이를 잇는 가중치의 수가 아닙니다. "
+                                "그 값은 뉴런의 수이지, 뉴런 사이를 잇는 가중치의 수가 아닙니다. "
                                 "W1만 해도 입력 784개 각각을 은닉층의 뉴런 50개 각각과 "
                                 "잇습니다."),
             784 * 50 * 10: Text("That multiplies the three layer sizes: a weight joins two "
