@@ -87,7 +87,7 @@ RELU_DTYPE_HINTS = (_DTYPE_FIRST, Text(
     "NumPy gives float64 when float32 meets an int64 or float64 array: 1 - self.mask is int64 "
     "(True counts as 1), .astype(float) is float64. A bool array keeps float32 (dout * "
     "~self.mask), and so do np.where(self.mask, 0, dout) and np.maximum(x, 0)",
-    "NumPy는 float32가 int64나 float64 배열과 만나면 float64를 냅니다. 1 - self.mask는 int64이고"
+    "넘파이는 float32가 int64나 float64 배열과 만나면 float64를 냅니다. 1 - self.mask는 int64이고"
     "(True를 1로 셉니다), .astype(float)는 float64입니다. bool 배열은 float32를 유지하고"
     "(dout * ~self.mask), np.where(self.mask, 0, dout)와 np.maximum(x, 0)도 그렇습니다"))
 
@@ -95,19 +95,19 @@ OUT_DTYPE_HINTS = (_DTYPE_FIRST, Text(
     "NumPy gives float64 when float32 meets a float64 array, such as one made by .astype(float) "
     "or np.array(..., dtype=float); np.exp, np.tanh and plain Python numbers such as 1.0 keep "
     "float32",
-    "NumPy는 float32가 float64 배열과 만나면 float64를 냅니다. .astype(float)나 "
+    "넘파이는 float32가 float64 배열과 만나면 float64를 냅니다. .astype(float)나 "
     "np.array(..., dtype=float)로 만든 배열이 그렇습니다. np.exp, np.tanh, 1.0 같은 파이썬 "
     "숫자는 float32를 유지합니다"))
 
 _RELU_DTYPE_HOW = Text(" NumPy makes float32 into float64 when an int64 or float64 array takes "
                        "part: 1 - self.mask, for one, is an int64 array (True counts as 1), and "
                        "float32 times int64 is float64.",
-                       " NumPy는 int64나 float64 배열이 계산에 끼면 float32를 float64로 바꿉니다. "
+                       " 넘파이는 int64나 float64 배열이 계산에 끼면 float32를 float64로 바꿉니다. "
                        "예를 들어 1 - self.mask는 int64 배열이고(True를 1로 셉니다), float32 곱하기 "
                        "int64는 float64입니다.")
 _OUT_DTYPE_HOW = Text(" NumPy makes float32 into float64 when a float64 array takes part, such as "
                       "one made by .astype(float) or np.array(..., dtype=float).",
-                      " NumPy는 float64 배열이 계산에 끼면 float32를 float64로 바꿉니다. "
+                      " 넘파이는 float64 배열이 계산에 끼면 float32를 float64로 바꿉니다. "
                       ".astype(float)나 np.array(..., dtype=float)로 만든 배열이 그렇습니다.")
 
 
@@ -206,7 +206,7 @@ def _mask_as_expected(layer, x, what):
     raise Wrong(tr(f"after {what}, self.mask should be True where x <= 0 (the switches that are "
                    f"off), {show(want)}; yours is {show(mask)}",
                    f"{what} 뒤의 self.mask는 x <= 0인 곳(꺼진 스위치)이 True인 {show(want)}이어야 "
-                   f"하는데 {show(mask)}이 나왔습니다"),
+                   f"하는데, 여러분의 마스크는 {show(mask)}입니다"),
                 hint=MASK_AT_ZERO_HINTS if at_zero else MASK_HINTS)
 
 

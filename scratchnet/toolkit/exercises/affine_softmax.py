@@ -74,7 +74,7 @@ _DTYPE_HINTS = (
          ".astype(np.float64), np.float64(...)를 찾아보세요"),
     Text("build each result from x, W, b and dout alone, with @, + and .sum: NumPy then keeps "
          "float32 throughout. Remove any astype, dtype=float or float64 constant",
-         "결과를 x, W, b, dout만으로 @, +, .sum을 써서 만드세요. 그러면 NumPy가 처음부터 끝까지 "
+         "결과를 x, W, b, dout만으로 @, +, .sum을 써서 만드세요. 그러면 넘파이가 처음부터 끝까지 "
          "float32를 유지합니다. astype, dtype=float, float64 상수는 모두 없애세요"))
 
 
@@ -123,7 +123,7 @@ _AFFINE_HINTS = {
         Text("forward keeps x on self (backward needs it), then returns the matrix product of x and W "
              "plus b; NumPy broadcasts b to every row. Build a new array: never write into x",
              "forward는 x를 self에 보관하고(backward에 필요합니다), x와 W의 행렬 곱에 b를 더해 "
-             "반환합니다. b는 NumPy가 모든 행에 브로드캐스트합니다. 새 배열을 만들고, x에는 절대 "
+             "반환합니다. b는 넘파이가 모든 행에 브로드캐스트합니다. 새 배열을 만들고, x에는 절대 "
              "값을 쓰지 마세요")),
     "backward": (
         Text("each gradient has the shape of its variable: dx like x (N, D), dW like W (D, M), db "
@@ -466,7 +466,7 @@ _GRAD_ANSWERS = {
                     "원-핫 t는 어느 원소를 바꿀까요?"),
                Text("subtract the one-hot label from y: only the true class (index 1) changes, by "
                     "-1; the other entries stay as y has them",
-                    "y에서 원-핫 정답 레이블을 빼세요. 달라지는 것은 정답 클래스(인덱스 1)뿐이고, "
+                    "y에서 원-핫 정답 레이블을 빼세요. 달라지는 것은 정답 클래스(1번)의 원소뿐이고, "
                     "-1만큼 바뀝니다. 나머지 원소는 y 그대로입니다"))),
     "dx_in_pair": Answer(
         Text("the first row of dL/dx when the batch holds this sample twice",
@@ -498,7 +498,7 @@ prediction("softmax_gradient_prediction", _GRAD_ANSWERS, form="tuple", hints=(
          "dL/dx = dout · (y - t) / N입니다. 여기서 dout = 1이고, N은 배치에 든 샘플 수입니다"),
     Text("subtract the one-hot label from y: only the true class (index 1) changes, by -1. The loss "
          "of a batch is the mean over its samples, so with two samples every row is divided by 2",
-         "y에서 원-핫 정답 레이블을 빼세요. 달라지는 것은 정답 클래스(인덱스 1)뿐이고, -1만큼 "
+         "y에서 원-핫 정답 레이블을 빼세요. 달라지는 것은 정답 클래스(1번)의 원소뿐이고, -1만큼 "
          "바뀝니다. 배치의 손실은 샘플 손실의 평균이므로, 샘플이 두 개면 모든 행이 2로 나뉩니다")))
 
 
@@ -517,7 +517,7 @@ _SWL_HINTS = {
              "class indices alike, subtract the row maximum before exp, and return the batch's "
              "mean: keep t, compute y with softmax, and return cross_entropy_error of y and t",
              "softmax와 cross_entropy_error(준비 셀에서 import했습니다)는 원-핫 레이블과 클래스 "
-             "인덱스를 모두 받고, exp 전에 행의 최댓값을 빼며, 배치 평균을 반환합니다. t를 보관하고, "
+             "번호를 모두 받고, exp 전에 행의 최댓값을 빼며, 배치 평균을 반환합니다. t를 보관하고, "
              "softmax로 y를 구한 다음, y와 t의 cross_entropy_error를 반환하세요")),
     "backward": (
         Text("backward: dout times (y - t) / N, with N the batch size, the number of rows of y",
@@ -526,7 +526,7 @@ _SWL_HINTS = {
              "self.y.shape[0] and multiply by dout. For class indices t, subtracting t means "
              "subtracting 1 at each row's true class, in a copy of y",
              "y - t를 새 배열로 구하고(self.y 자체에서 계산하면 안 됩니다), N = self.y.shape[0]으로 "
-             "나눈 다음 dout을 곱하세요. t가 클래스 인덱스라면, t를 빼는 것은 y의 복사본에서 각 행의 "
+             "나눈 다음 dout을 곱하세요. t가 클래스 번호라면, t를 빼는 것은 y의 복사본에서 각 행의 "
              "정답 클래스 자리에서 1을 빼는 것입니다")),
 }
 _OVERFLOW_HINTS = (
@@ -557,14 +557,14 @@ _BY_N_HINTS = (
 _DOUT_HINTS = (
     Text("every layer's backward multiplies what it passes back by the dout that arrives from above "
          "(the chain rule), this one too, even if the book's calls it only with dout = 1",
-         "모든 계층의 backward는 돌려보내는 값에 위에서 흘러 들어온 dout을 곱합니다(연쇄법칙). 책의 "
+         "모든 계층의 backward는 돌려보내는 값에 상류에서 흘러 들어온 dout을 곱합니다(연쇄법칙). 책의 "
          "계층은 dout = 1로만 호출되지만, 이 계층도 마찬가지입니다"),
     Text("return dout * (y - t) / N: with dout = 0.5, half of what backward() gives",
          "dout * (y - t) / N을 반환하세요. dout = 0.5이면 backward()의 절반이 됩니다"))
 _INDEX_HINTS = (
     Text("with class indices, t = [0, 1] names each row's true class instead of being a row of C "
          "numbers: what does y - t mean then?",
-         "클래스 인덱스일 때 t = [0, 1]은 C개짜리 행이 아니라 각 행의 정답 클래스 번호입니다. "
+         "t가 클래스 번호이면 t = [0, 1]은 C개짜리 행이 아니라 각 행의 정답 클래스입니다. "
          "그렇다면 y - t는 무슨 뜻일까요?"),
     Text("subtract 1 at [n, t[n]] of each row n, in a copy of y (dx = self.y.copy(); "
          "dx[np.arange(N), self.t] -= 1), or turn t into one-hot rows first, np.eye(C)[t]",
@@ -744,13 +744,13 @@ def check_softmax_with_loss(Layer, part) -> None:
             _loss_right(_forward(Layer, x + 1000, t, where)[1], x + 1000, t_idx, where, Layer)
         with _mistake(_INDEX_HINTS):
             where = tr("forward(x, t) on the notebook's example with t = [0, 1] (class indices)",
-                       "t = [0, 1](클래스 인덱스)인 노트북 예제로 실행한 forward(x, t)")
+                       "t = [0, 1](클래스 번호)인 노트북 예제로 실행한 forward(x, t)")
             _loss_right(_forward(Layer, _X_EXAMPLE.copy(), indices.copy(), where)[1], _X_EXAMPLE,
                         indices, where, Layer, indices=True)
             x, t_idx, _ = _batch(7, 10, 5)
             where = tr(f"forward(x, t) for a batch of 7, 10 classes, t = {show(t_idx)} (class "
                        "indices)",
-                       f"샘플 7개, 클래스 10개, t = {show(t_idx)}(클래스 인덱스)일 때 forward(x, t)")
+                       f"샘플 7개, 클래스 10개, t = {show(t_idx)}(클래스 번호)일 때 forward(x, t)")
             _loss_right(_forward(Layer, x, t_idx.copy(), where)[1], x, t_idx, where, Layer,
                         indices=True)
 
@@ -778,7 +778,7 @@ def check_softmax_with_loss(Layer, part) -> None:
         with _mistake(_INDEX_HINTS):
             layer, _ = _forward(Layer, _X_EXAMPLE.copy(), indices.copy(), "forward(x, t = [0, 1])")
             where = tr("backward() after forward with t = [0, 1] (class indices)",
-                       "t = [0, 1](클래스 인덱스)로 forward를 실행한 뒤의 backward()")
+                       "t = [0, 1](클래스 번호)로 forward를 실행한 뒤의 backward()")
             dx = _backward(layer, where)
             _unscaled(Layer, dx, want, where, indices=True)
             close(dx, want, where)
@@ -786,7 +786,7 @@ def check_softmax_with_loss(Layer, part) -> None:
                 x, t_idx, _ = _batch(n, c, seed)
                 _gradient_right(Layer, x, t_idx.copy(), t_idx,
                                 tr(f"a batch of {n}, {c} classes, t = {show(t_idx)} (class indices)",
-                                   f"샘플 {n}개, 클래스 {c}개, t = {show(t_idx)}(클래스 인덱스)"))
+                                   f"샘플 {n}개, 클래스 {c}개, t = {show(t_idx)}(클래스 번호)"))
 
 
 # ---------------------------------------------------------------- softmax_uniform_loss

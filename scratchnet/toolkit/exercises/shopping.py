@@ -52,7 +52,7 @@ def _a_class(Layer, name: str, cls: str) -> None:
         raise FormatSlip(tr(f"pass the class itself, check(\"{name}\", {cls}), not an object made "
                             f"from it{made}: the check makes its own layers from the class",
                             f"클래스 자체를 넘기세요: check(\"{name}\", {cls}). 클래스로 만든 "
-                            f"객체{made}가 아닙니다. 확인 코드가 클래스로 계층을 직접 만듭니다"))
+                            f"객체{made}가 아닙니다. 검사가 그 클래스로 계층을 직접 만듭니다"))
 
 
 def _pair(layer, dout, what: str) -> list:
