@@ -56,11 +56,11 @@ def close(got, want, what: str, rtol: float = 1e-6, atol: float = 1e-9) -> None:
         got_arr = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
         raise Wrong(tr(f"{what}: expected {show(want)}, got {type(got).__name__} {show(got)}",
-                       f"{what}: 기대한 값 {show(want)}, 나온 값 {type(got).__name__} {show(got)}")
+                       f"{what}: {show(want)}이어야 하는데 나온 것은 {type(got).__name__} {show(got)}입니다")
                     ) from None
     if got_arr.shape != np.shape(want):
         raise Wrong(tr(f"{what}: expected shape {np.shape(want)}, got shape {got_arr.shape}",
-                       f"{what}: 기대한 형상 {np.shape(want)}, 나온 형상 {got_arr.shape}"))
+                       f"{what}: 형상이 {np.shape(want)}이어야 하는데 나온 형상은 {got_arr.shape}입니다"))
     if np.asarray(got).dtype == np.float32:  # judged at float32's precision, not float64's
         rtol, atol = max(rtol, 1e-6), max(atol, 1e-7)
     if not np.allclose(got_arr, want, rtol=rtol, atol=atol):
@@ -100,7 +100,7 @@ def numerically(f, x, got, what: str) -> None:
                        f"{type(got).__name__}")) from None
     if got_arr.shape != num.shape:
         raise Wrong(tr(f"{what}: expected shape {num.shape}, got shape {got_arr.shape}",
-                       f"{what}: 기대한 형상 {num.shape}, 나온 형상 {got_arr.shape}"))
+                       f"{what}: 형상이 {num.shape}이어야 하는데 나온 형상은 {got_arr.shape}입니다"))
     err = rel_error(got_arr, num)
     if not err < check_rule(np.float64).threshold:
         raise Wrong(tr(f"{what}: your gradient {show(got_arr)} differs from the numerical gradient "
