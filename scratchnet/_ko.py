@@ -64,7 +64,7 @@ MESSAGES = {
         "{layer}.backward: dout의 형상은 순전파 출력과 같은 {want}이어야 하는데 받은 dout의 "
         "형상은 {got}입니다",
     "{layer}: expected W of shape (D, M) and b of shape (M,), got W {W} and b {b}":
-        "{layer}: W의 형상은 (D, M), b의 형상은 (M,)이어야 하는데 W {W}, b {b}가 왔습니다",
+        "{layer}: W의 형상은 (D, M), b의 형상은 (M,)이어야 하는데 받은 형상은 W {W}, b {b}입니다",
     "{layer}: expected x with {d} features per sample, shape (N, {d}) or (N, ...) "
     "with {d} values per sample, got shape {got}":
         "{layer}: x는 샘플마다 특징이 {d}개여야 합니다(형상 (N, {d}) 또는 샘플마다 값이 "

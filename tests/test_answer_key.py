@@ -60,8 +60,14 @@ _formatter.for_type(_Figure, _measured_png)
 REPORT = "import json; print(json.dumps(_figures))"
 
 
+def _key(notebook: Path) -> Path:
+    """The answer key of a notebook: solutions/ for the English edition, solutions/ko/ for the
+    Korean one."""
+    return SOLUTIONS / ("ko" if notebook.parent.name == "ko" else "") / (notebook.stem + ".md")
+
+
 def solutions(notebook: Path) -> dict:
-    path = SOLUTIONS / (notebook.stem + ".md")
+    path = _key(notebook)
     if not path.exists():
         return {}
     return dict(SOLUTION.findall(path.read_text(encoding="utf-8")))
@@ -135,19 +141,24 @@ def _text(cell) -> str:
 
 @pytest.fixture(scope="module")
 def solved():
-    """Every notebook run with its solutions, two kernels at a time (nbval runs one)."""
+    """Every notebook of both editions run with its answer key, two kernels at a time."""
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {nb: pool.submit(_run_with_solutions, nb) for nb in NOTEBOOKS}
+        futures = {nb: pool.submit(_run_with_solutions, nb) for nb in BOTH_EDITIONS}
     return futures
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem[:2])
+PASS = {"notebooks": "PASS", "ko": "통과"}
+
+
+@pytest.mark.parametrize("notebook", BOTH_EDITIONS,
+                         ids=lambda p: ("ko-" if p.parent.name == "ko" else "") + p.stem[:2])
 def test_answer_key_passes_and_figures_are_legible(notebook, solved):
     nb = solved[notebook].result()  # raises here if the notebook failed to run
     for cell in nb.cells:
         name = cell.metadata.get("scratchnet", {}).get("exercise")
         if name:
-            assert _text(cell).startswith(f"{name}: PASS"), f"{notebook.name}, {name}: {_text(cell)}"
+            assert _text(cell).startswith(f"{name}: {PASS[notebook.parent.name]}"), \
+                f"{notebook.name}, {name}: {_text(cell)}"
     figures = json.loads(_text(nb.cells[-1]))
     assert figures, f"{notebook.name} shows no figure"
     for i, fig in enumerate(figures):
@@ -157,3 +168,30 @@ def test_answer_key_passes_and_figures_are_legible(notebook, solved):
         assert on_screen >= MIN_TEXT_PX - 1e-9, (
             f"{notebook.name}, figure {i + 1} ({fig['width_px']} px wide): its text "
             f"{fig['min_text']!r} is {on_screen * 0.75:.1f} pt on screen, under 10 pt")
+
+
+KOREAN_KEYS = sorted((SOLUTIONS / "ko").glob("[0-9][0-9]_*.md"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem[:2])
+def test_the_korean_answer_key_is_the_english_one_in_korean(notebook):
+    """solutions/ko/ has every notebook's key: the same solutions, whose code differs only in
+    comments and Korean strings (as the two editions' notebooks), with Korean prose."""
+    from .test_editions import same_code
+    korean = notebook.parent / "ko" / notebook.name
+    key = _key(korean)
+    assert key.is_file(), f"{key.relative_to(ROOT)} is missing"
+    en, ko = solutions(notebook), solutions(korean)
+    assert sorted(ko) == sorted(en), f"{key.name}: other exercises than the English key"
+    for name in en:
+        same_code(en[name], ko[name], f"{key.name}, {name}")
+    prose = SOLUTION.sub("", key.read_text(encoding="utf-8"))
+    assert len(re.findall(r"[\uac00-\ud7a3]", prose)) > 0.3 * len(re.findall(r"[A-Za-z]", prose)), \
+        f"{key.name}: the prose is not Korean"
+
+
+@pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks" / "ko").glob("[0-9][0-9]_*.ipynb")),
+                         ids=lambda p: p.stem[:2])
+def test_every_korean_notebook_points_to_its_korean_answer_key(notebook):
+    text = notebook.read_text(encoding="utf-8")
+    assert f"solutions/ko/{notebook.stem}.md" in text, f"{notebook.name} does not name its key"

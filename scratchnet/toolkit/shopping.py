@@ -25,7 +25,7 @@ MEANINGS = {  # what d price / d(variable) means at the till (str() picks the la
     "orange_num": Text("one more orange adds {g} won to the bill",
                        "귤을 하나 더 사면 지불 금액이 {g}원 늘어납니다"),
     "tax": Text("raising the tax factor by 0.01 (one percentage point) adds {g100} won",
-                "tax를 0.01(세율로 한 퍼센트포인트) 올리면 지불 금액이 {g100}원 늘어납니다"),
+                "소비세(tax)를 0.01(세율로 한 퍼센트포인트) 올리면 지불 금액이 {g100}원 늘어납니다"),
 }
 
 

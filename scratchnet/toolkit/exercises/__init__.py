@@ -200,13 +200,13 @@ def _not_attempted(ex: Exercise, missing: Exception | None = None) -> str:
         return tr(f"{ex.name}: not attempted yet. {ex.todo}",
                   f"{ex.name}: 아직 시도하지 않았습니다. {ex.todo}")
     if ex.parts:
-        what = tr(f"write {_list(ex.parts)}", f"{_list(ex.parts)} 작성")
+        what = tr(f" (write {_list(ex.parts)})", f"({_list(ex.parts)} 작성)")
     else:
-        what = tr("write your code", "여러분의 코드 작성")
-    return tr(f"{ex.name}: not attempted yet. Replace each `raise NotImplementedError` "
-              f"({what}), then run this cell again.",
+        what = tr(" (write your code)", "")
+    return tr(f"{ex.name}: not attempted yet. Replace each `raise NotImplementedError`"
+              f"{what}, then run this cell again.",
               f"{ex.name}: 아직 시도하지 않았습니다. `raise NotImplementedError`를 모두 "
-              f"여러분의 코드로 바꾸고({what}) 이 셀을 다시 실행하세요.")
+              f"여러분의 코드로 바꾸고{what} 이 셀을 다시 실행하세요.")
 
 
 def _partly_done(ex: Exercise, done: list, current: str, missing: Exception) -> str:
