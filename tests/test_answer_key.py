@@ -141,8 +141,9 @@ def _text(cell) -> str:
 
 @pytest.fixture(scope="module")
 def solved():
-    """Every notebook of both editions run with its answer key, two kernels at a time."""
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    """Every notebook of both editions run with its answer key, one kernel at a time (two
+    kernels started from two threads once hung a run for minutes, waiting on a lost reply)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
         futures = {nb: pool.submit(_run_with_solutions, nb) for nb in BOTH_EDITIONS}
     return futures
 
