@@ -298,6 +298,6 @@ def forget_attempts() -> None:
     _failures.clear()
 
 
-from . import (activations, affine_softmax, debugging, graphs, shopping,  # noqa: E402,F401
+from . import (activations, affine_softmax, autograd, debugging, graphs, shopping,  # noqa: E402,F401
                training, two_layer_net)
 from .predict import reveal  # noqa: E402,F401
