@@ -370,3 +370,66 @@ def test_an_english_figure_is_the_same_after_a_korean_one():
     finally:
         set_language("en")
     assert graph_png(shopping_graph()) == before != korean
+
+
+def _recorded_apple():
+    from scratchnet.autograd import Variable
+    apple, apple_num, tax = Variable(100.0), Variable(2.0), Variable(1.1)
+    price = apple * apple_num * tax
+    price.backward()
+    return price, {apple: "apple", apple_num: "apple_num", tax: "tax", price: "price"}
+
+
+def test_recorded_graph_draws_what_the_autograd_recorded():
+    """scratchnet.autograd's graph, read back: the book's 그림 5-14 numbers on its edges, a small
+    net with shapes, a Variable used twice, both languages."""
+    from scratchnet.autograd import Variable, relu, softmax_with_loss
+    from scratchnet.toolkit.autograd_graphs import recorded_graph
+    price, names = _recorded_apple()
+    g = recorded_graph(price, names)
+    assert [float(e.forward) for e in g.edges] == pytest.approx([100, 2, 200, 1.1, 220])
+    assert [float(e.backward) for e in g.edges] == pytest.approx([2.2, 110, 1.1, 200, 1])
+    assert g.values["dapple"] == pytest.approx(2.2) and g.values["dtax"] == pytest.approx(200)
+    labels = graph_labels(draw_graph(g))
+    for text in ["apple", "apple_num", "tax", "price", "×", "100", "2", "1.1", "200", "220", "2.2",
+                 "110", "1", "below: backward value (gradient)"]:
+        assert text in labels, text
+    id_keys = recorded_graph(price, {id(v): name for v, name in names.items()})
+    assert [n.op for n in id_keys.nodes] == [n.op for n in g.nodes]
+    before = recorded_graph(Variable(100.0) * Variable(2.0) * 1.1)  # before backward: no gradients
+    assert all(e.backward is None for e in before.edges)
+    assert "below: backward value (gradient)" not in graph_labels(draw_graph(before))
+
+    rng = np.random.default_rng(0)
+    x, t = rng.normal(size=(100, 784)), rng.integers(0, 10, 100)
+    W1, b1 = Variable(rng.normal(size=(784, 50)) * 0.01), Variable(np.zeros(50))
+    W2, b2 = Variable(rng.normal(size=(50, 10)) * 0.01), Variable(np.zeros(10))
+    loss = softmax_with_loss(relu(x @ W1 + b1) @ W2 + b2, t)
+    loss.backward()
+    net = recorded_graph(loss, {W1: "W1", b1: "b1", W2: "W2", b2: "b2", loss: "loss"})
+    assert [n.op for n in net.nodes if n.kind == "op"] == ["@", "+", "relu", "@", "+",
+                                                            "softmax-with-loss"]
+    labels = graph_labels(draw_graph(net))
+    for text in ["shape (100, 784)", "shape (784, 50)", "shape (100, 50)", "shape (50,)",
+                 "shape (10,)", "constant", "W1", "b2", "loss", "softmax-with-loss", "1"]:
+        assert text in labels, text
+    ops = sorted(n.pos[0] for n in net.nodes if n.kind == "op")
+    assert all(b - a >= 3.5 for a, b in zip(ops, ops[1:]))  # room for the shape labels
+    assert net.values["dW1"].shape == (784, 50)
+
+    a = Variable(3.0)
+    b = a + a
+    b.backward()
+    twice = recorded_graph(b, {a: "a", b: "b"})
+    assert [(e.src, e.dst, e.backward) for e in twice.edges][0][2] == "1 + 1"  # one edge, two shares
+    assert twice.values["da"] == 2
+    with pytest.raises(ValueError, match="no Function made this Variable"):
+        recorded_graph(a)
+    set_language("ko")
+    try:
+        labels = graph_labels(draw_graph(recorded_graph(price, names)))
+        assert {"사과", "사과의 개수", "소비세", "지불 금액", "아래: 역전파 값(기울기)"} <= set(labels)
+        labels = graph_labels(draw_graph(recorded_graph(loss, {W1: "W1", loss: "손실"})))
+        assert {"형상 (100, 784)", "상수", "손실"} <= set(labels)
+    finally:
+        set_language("en")
