@@ -234,7 +234,7 @@ def check_topological_order(topological_order, part) -> None:
                 f = _describe(missing[0], labels)
                 raise Wrong(tr(f"{f} is missing: expected {len(want)} Functions, got {len(got)}"
                                f"{_on(line)}",
-                               f"{f}이(가) 빠졌습니다. Function이 {len(want)}개여야 하는데 "
+                               f"빠진 Function: {f}. Function이 {len(want)}개여야 하는데 "
                                f"{len(got)}개가 나왔습니다{_on(line)}"))
             twice = [f for i, f in enumerate(got) if any(g is f for g in got[:i])]
             if twice:
@@ -242,14 +242,14 @@ def check_topological_order(topological_order, part) -> None:
                 raise Wrong(tr(f"{f} is in the list {sum(g is twice[0] for g in got)} times: each "
                                f"Function should be there once, even one reached along two "
                                f"paths{_on(line)}",
-                               f"{f}이(가) 리스트에 {sum(g is twice[0] for g in got)}번 있습니다. "
+                               f"리스트에 {sum(g is twice[0] for g in got)}번 있는 Function: {f}. "
                                f"두 경로로 만나는 Function도 리스트에는 한 번만 있어야 합니다{_on(line)}"))
             extra = [f for f in got if not any(f is w for w in want)]
             if extra:
                 raise Wrong(tr(f"your list holds {type(extra[0]).__name__} {show(extra[0])}, "
                                f"which did not make output{_on(line)}",
-                               f"리스트에 output을 만들지 않은 {type(extra[0]).__name__} "
-                               f"{show(extra[0])}이(가) 들어 있습니다{_on(line)}"))
+                               f"리스트에 output을 만들지 않은 것이 들어 있습니다: "
+                               f"{type(extra[0]).__name__} {show(extra[0])}{_on(line)}"))
     with part(INPUTS_FIRST):
         for got, line, labels in results:
             for i, f in enumerate(got):
@@ -259,7 +259,7 @@ def check_topological_order(topological_order, part) -> None:
                         raise Wrong(tr(f"{_describe(f, labels)} came before "
                                        f"{_describe(maker, labels)}, which makes one of its "
                                        f"inputs{_on(line)}",
-                                       f"{_describe(f, labels)}이(가) 그 입력 하나를 만드는 "
+                                       f"{_describe(f, labels)}: 그 입력 하나를 만드는 "
                                        f"{_describe(maker, labels)}보다 먼저 나왔습니다{_on(line)}"))
 
 
@@ -409,13 +409,13 @@ def _compare_grads(variables: dict, reference: dict, line: str, build, out) -> N
             if got is not None:
                 raise Wrong(tr(f"{name} is a constant (requires_grad=False), yet {name}.grad is "
                                f"{show(got)}: expected None{_on(line)}",
-                               f"{name}은(는) 상수(requires_grad=False)인데 {name}.grad가 "
-                               f"{show(got)}입니다. None이어야 합니다{_on(line)}"),
+                               f"{name}: 상수(requires_grad=False)이므로 {name}.grad는 None이어야 "
+                               f"하는데 나온 값은 {show(got)}입니다{_on(line)}"),
                             hint=_CONSTANT_HINTS)
             continue
         if got is None:
             raise Wrong(tr(f"{name}.grad is None after backward: expected {show(want)}{_on(line)}",
-                           f"역전파 후 {name}.grad가 None입니다. {show(want)}이어야 합니다{_on(line)}"))
+                           f"역전파 후 {name}.grad: {show(want)}이어야 하는데 None입니다{_on(line)}"))
         try:
             close(got, want, f"{name}.grad", rtol=1e-9, atol=1e-12)
         except Wrong as e:
@@ -424,14 +424,14 @@ def _compare_grads(variables: dict, reference: dict, line: str, build, out) -> N
                 if line == "b = a + a":
                     raise Wrong(tr(f"a.grad is {got_s} for b = a + a, expected {want_s}: a nudge "
                                    f"of a by h moves b by {want_s}h",
-                                   f"b = a + a에서 a.grad가 {got_s}입니다. {want_s}이어야 합니다. "
-                                   f"a를 h만큼 움직이면 b는 {want_s}h만큼 움직입니다")) from None
+                                   f"b = a + a에서 a.grad: {want_s}이어야 하는데 나온 값은 {got_s}"
+                                   f"입니다. a를 h만큼 움직이면 b는 {want_s}h만큼 움직입니다")) from None
                 uses = _uses(v, out)
                 raise Wrong(tr(f"{name}.grad is {got_s}, expected {want_s}: {name} is used "
                                f"{uses} times, and its gradient holds what came back from one use "
                                f"only{_on(line)}",
-                               f"{name}.grad가 {got_s}입니다. {want_s}이어야 합니다. {name}은(는) "
-                               f"{uses}번 쓰였는데, 그 기울기에는 한 곳에서 돌아온 값만 "
+                               f"{name}.grad: {want_s}이어야 하는데 나온 값은 {got_s}입니다. "
+                               f"{name}: {uses}번 쓰였는데, 그 기울기에는 한 곳에서 돌아온 값만 "
                                f"들어 있습니다{_on(line)}")) from None
             shared = [n for n, w in variables.items()
                       if w is not v and w.grad is not None
@@ -440,9 +440,9 @@ def _compare_grads(variables: dict, reference: dict, line: str, build, out) -> N
                 raise Wrong(tr(f"{e} after backward: {name}.grad is the same array as "
                                f"{', '.join(f'{n}.grad' for n in shared)}, and your code wrote into "
                                f"it{_on(line)}",
-                               f"{e}. 역전파 후 {name}.grad가 "
-                               f"{', '.join(f'{n}.grad' for n in shared)}와(과) 같은 배열이고, "
-                               f"여러분의 코드가 그 배열에 썼습니다{_on(line)}"),
+                               f"{e}. 역전파 후 같은 배열을 가진 기울기: {name}.grad, "
+                               f"{', '.join(f'{n}.grad' for n in shared)}. 여러분의 코드가 그 배열에 "
+                               f"썼습니다{_on(line)}"),
                             hint=_ALIAS_HINTS) from None
             raise Wrong(f"{e}{_on(line)}") from None
 
@@ -495,7 +495,7 @@ _KEEP_HINTS = (
          "forward에서 self.x, self.W = x, W로 저장하고 backward에서 self.x와 self.W를 읽습니다"
          "(전역 변수나 클래스 속성은 모든 MatMul 노드가 함께 쓰므로 안 됩니다)"))
 
-MATMUL_SHAPES = [(4, 3, 3), (2, 3, 4), (1, 5, 2), (3, 4, 1)]  # (N, D, M); the first W is square
+MATMUL_SHAPES = [(2, 3, 3), (2, 3, 4), (1, 5, 2), (3, 4, 1)]  # (N, D, M); the first W is square
 
 
 def _a_function_class(attempt):
@@ -604,10 +604,11 @@ def _check_gradients(node, x, W, G) -> None:
         if W.shape[0] == W.shape[1] and np.allclose(got, slip) and not np.allclose(slip, want):
             raise Wrong(tr(f"{name}: for a square W {W.shape} the shapes agree either way, and your "
                            f"{name} is the product with a transpose left out or put on the wrong "
-                           f"factor: expected {show(want)}, got {show(got)}",
+                           f"factor{_shapes(x, W, G)}: expected {show(want)}, got {show(got)}",
                            f"{name}: W가 정사각 행렬 {W.shape}이면 어느 쪽으로 곱해도 형상이 "
-                           f"맞습니다. 여러분의 {name}은(는) 전치를 빠뜨렸거나 다른 인수에 붙인 "
-                           f"곱입니다. {show(want)}이어야 하는데 나온 값은 {show(got)}입니다"))
+                           f"맞습니다{_shapes(x, W, G)}. 여러분의 {name}: 전치를 빠뜨렸거나 다른 인수에 "
+                           f"붙인 곱입니다. "
+                           f"{show(want)}이어야 하는데 나온 값은 {show(got)}입니다"))
         if name == "dx":
             numerically(lambda v: np.sum((v @ W) * G), x, got,
                         tr(f"dx of sum(out * G) at x of shape {x.shape}, W of shape {W.shape}",
