@@ -259,6 +259,21 @@ def test_backward_without_a_start_or_in_the_wrong_order():
            "a Function's backward got f.output.grad = None (apple_price had no gradient yet)")
 
 
+def test_backward_on_an_unfinished_topological_order_says_so():
+    def topological_order(output):  # the notebook's stub of the exercise before, unfinished
+        raise NotImplementedError("your code here")
+
+    def backward(output):
+        output.grad = np.ones_like(output.data)
+        for f in reversed(topological_order(output)):
+            f.backward(f.output.grad)
+    res = check("autograd_backward", backward)
+    assert res.status == "failed" and "not in the form asked" in res.message, res.message
+    assert "calls a topological_order that still raises NotImplementedError" in res.message
+    assert "Hint" not in res.message
+    assert check("autograd_backward", backward_stub).status == "not attempted"
+
+
 def test_backward_fresh_graphs_each_attempt():
     """A second attempt sees no gradients left by the first: PASS twice in a row."""
     assert check("autograd_backward", backward_right).passed

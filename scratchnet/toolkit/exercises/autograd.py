@@ -336,6 +336,19 @@ def _run_backward(backward, build) -> tuple:
     out, variables, line, _ = build()
     try:
         backward(out)
+    except NotImplementedError as e:
+        tb = e.__traceback__
+        while tb.tb_next is not None:
+            tb = tb.tb_next
+        if tb.tb_frame.f_code.co_name == "topological_order":  # the exercise before, unfinished
+            raise FormatSlip(tr("your backward calls a topological_order that still raises "
+                                "NotImplementedError: finish that exercise first, or use "
+                                "scratchnet's (from scratchnet.autograd import topological_order)",
+                                "여러분의 backward가 부르는 topological_order가 아직 "
+                                "NotImplementedError를 일으킵니다. 그 연습 문제를 먼저 끝내거나 "
+                                "scratchnet의 것을 쓰세요(from scratchnet.autograd import "
+                                "topological_order)")) from None
+        raise
     except (TypeError, AttributeError) as e:
         if out.grad is None:
             raise Wrong(tr(f"the first Function's backward got no gradient (output.grad is still "
