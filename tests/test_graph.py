@@ -410,11 +410,15 @@ def test_recorded_graph_draws_what_the_autograd_recorded():
     assert [n.op for n in net.nodes if n.kind == "op"] == ["@", "+", "relu", "@", "+",
                                                             "softmax-with-loss"]
     labels = graph_labels(draw_graph(net))
-    for text in ["shape (100, 784)", "shape (784, 50)", "shape (100, 50)", "shape (50,)",
-                 "shape (10,)", "constant", "W1", "b2", "loss", "softmax-with-loss", "1"]:
+    for text in ["(100, 784)", "(784, 50)", "(100, 50)", "(50,)",  # bare shapes: a narrower figure
+                 "(10,)", "constant", "W1", "b2", "loss", "softmax-with-loss", "1"]:
         assert text in labels, text
     ops = sorted(n.pos[0] for n in net.nodes if n.kind == "op")
-    assert all(b - a >= 3.5 for a, b in zip(ops, ops[1:]))  # room for the shape labels
+    assert all(b - a >= 2.5 for a, b in zip(ops, ops[1:]))  # room for the shape labels
+    h = loss.creator.inputs[0].creator.inputs[0].creator.inputs[0]  # relu's output
+    second = recorded_graph(loss, {h: "h", loss: "loss"}, since=h)    # from h on: 3 operations
+    assert [n.op for n in second.nodes if n.kind == "op"] == ["@", "+", "softmax-with-loss"]
+    assert "h" in [n.op for n in second.nodes if n.kind == "input"]
     assert net.values["dW1"].shape == (784, 50)
 
     a = Variable(3.0)
@@ -430,6 +434,6 @@ def test_recorded_graph_draws_what_the_autograd_recorded():
         labels = graph_labels(draw_graph(recorded_graph(price, names)))
         assert {"사과", "사과의 개수", "소비세", "지불 금액", "아래: 역전파 값(기울기)"} <= set(labels)
         labels = graph_labels(draw_graph(recorded_graph(loss, {W1: "W1", loss: "손실"})))
-        assert {"형상 (100, 784)", "상수", "손실"} <= set(labels)
+        assert {"(100, 784)", "상수", "손실"} <= set(labels)
     finally:
         set_language("en")

@@ -50,6 +50,13 @@ def _input_label(v) -> str:
     return tr("constant", "상수") if not v.requires_grad else tr("input", "입력")
 
 
+def _short(value):
+    """A large array as its bare shape, "(100, 784)": shorter edge labels, a narrower figure."""
+    if value is not None and not isinstance(value, str) and np.size(value) > 4:
+        return str(np.shape(value))
+    return value
+
+
 def _edge_gradients(f) -> list:
     """What f's backward sends each input, when backward has run (None where nothing flows)."""
     if f.output.grad is None:
@@ -107,16 +114,22 @@ def _spread(graph: Graph) -> None:
             n.pos = (src.pos[0] + max(2.6, _half_size(src)[0] + room), src.pos[1])
 
 
-def recorded_graph(output: Variable, names: dict | None = None, title: str = "") -> Graph:
+def recorded_graph(output: Variable, names: dict | None = None, title: str = "",
+                   since: Variable | None = None) -> Graph:
     """The graph that made `output`, as recorded by its Functions, with live values (and the
     gradients, after output.backward()). names: {variable: "name"} (or {id(variable): "name"})
-    for the inputs and the output; an unnamed input is drawn as its value when small."""
+    for the inputs and the output; an unnamed input is drawn as its value when small.
+    since: a Variable drawn as an input, the graph that made it left out (a long chain, such as
+    a network's, drawn in two figures that read on a projector)."""
     names = names or {}
     if not isinstance(output, Variable):
         raise TypeError(tr(f"recorded_graph: expected a Variable, got {type(output).__name__}",
                            f"recorded_graph: Variable이어야 하는데 받은 것은 "
                            f"{type(output).__name__}입니다"))
     functions = topological_order(output)
+    if since is not None:
+        before = {id(f) for f in topological_order(since)}
+        functions = [f for f in functions if id(f) not in before]
     if not functions:
         raise ValueError(tr("recorded_graph: no Function made this Variable: nothing to draw",
                             "recorded_graph: 이 Variable을 만든 Function이 없어 그릴 것이 없습니다"))
@@ -133,9 +146,9 @@ def recorded_graph(output: Variable, names: dict | None = None, title: str = "")
                     label = _name_of(x, names)
                     inputs[id(x)] = (f"v{len(inputs)}", label if label is not None else _input_label(x))
                 src = inputs[id(x)][0]
-            edges.append((src, fname[id(f)], x.data, g))
+            edges.append((src, fname[id(f)], _short(x.data), _short(g)))
     out_name = "out"
-    edges.append((fname[id(output.creator)], out_name, output.data, output.grad))
+    edges.append((fname[id(output.creator)], out_name, _short(output.data), _short(output.grad)))
     graph = make_graph(ops, _merge(edges), title=title)
     labels = {name: label for name, label in inputs.values()}
     out_label = _name_of(output, names)
