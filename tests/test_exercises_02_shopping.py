@@ -129,10 +129,11 @@ def test_kinds_of_mistake_never_coincide_at_every_probe(probes, kinds):
 def test_an_object_where_the_class_goes_gets_a_plain_message():
     res = check("mul_layer", layer(forward=mul_forward, backward=mul_backward)())
     assert res.status == "failed" and "Hint" not in res.message
-    assert ('mul_layer: not in the form asked. pass the class itself, check("mul_layer", MulLayer), '
-            "not an object made from it (MulLayer())") in res.message
-    assert "not an object made from it (AddLayer())" in check("add_layer", layer()()).message
-    assert "not an object made from it (SubLayer())" in check("sub_layer", layer()()).message
+    cls = type(layer()()).__name__
+    assert f"mul_layer: not in the form asked. pass the class, `{cls}`, not `{cls}()`" in res.message
+    assert f"not `{cls}()`" in check("add_layer", layer()()).message
+    assert f"not `{cls}()`" in check("sub_layer", layer()()).message
+    assert "pass the class `SubLayer` itself" in check("sub_layer", 3).message
 
 
 def test_mul_layer_writing_into_dout_fails():

@@ -307,7 +307,7 @@ def test_softmax_eye_in_the_integer_branch_says_why_float32_matters():
 
 def test_softmax_an_instance_for_the_class_is_a_format_slip():
     res = check("fix_softmax_with_loss", softmax_layer(one_hot_right, index_right)())
-    assert res.status == "failed" and "pass the class SoftmaxWithLoss itself" in res.message
+    assert res.status == "failed" and "pass the class, `SoftmaxWithLoss`, not `SoftmaxWithLoss()`" in res.message
     assert "Hint" not in res.message and "not callable" not in res.message
 
 
@@ -465,7 +465,7 @@ def test_affine_float32_kept():
 
 def test_affine_an_instance_for_the_class_is_a_format_slip():
     res = check("fix_affine", affine_layer()(np.ones((2, 3)), np.ones(3)))
-    assert res.status == "failed" and "pass the class Affine itself" in res.message
+    assert res.status == "failed" and "pass the class, `Affine`, not `Affine()`" in res.message
     assert "Hint" not in res.message
 
 

@@ -7,7 +7,7 @@ import numpy as np
 
 from ...gradient import check_rule, numerical_gradient, rel_error
 from ...language import tr
-from . import Wrong
+from . import FormatSlip, Wrong
 
 
 def show(x, digits: int = 4) -> str:
@@ -107,3 +107,20 @@ def numerically(f, x, got, what: str) -> None:
                        f"{show(num)} (relative error {err:.1e})",
                        f"{what}: 여러분의 기울기와 수치 미분으로 구한 기울기가 다릅니다: "
                        f"{show(got_arr)} 대 {show(num)} (상대 오차 {err:.1e})"))
+
+
+def a_class(attempt, name: str):
+    """`attempt` itself when it is a class; else a FormatSlip (no hint used): the check makes
+    its own objects from the class, a new one for each test, so it wants `Relu`, not `Relu()`."""
+    if isinstance(attempt, type):
+        return attempt
+    if hasattr(attempt, "forward") or hasattr(attempt, "backward"):
+        cls = type(attempt).__name__
+        raise FormatSlip(tr(f"pass the class, `{cls}`, not `{cls}()`: the check makes its own "
+                            "objects from the class, a new one for each test",
+                            f"`{cls}()`가 아니라 클래스 `{cls}` 자체를 넘기세요. 검사는 그 클래스로 "
+                            "테스트마다 새 객체를 직접 만듭니다"))
+    raise FormatSlip(tr(f"pass the class `{name}` itself (the name after `class`), "
+                        f"got {type(attempt).__name__} {show(attempt)}",
+                        f"클래스 `{name}` 자체(`class` 뒤의 이름)를 넘기세요. 받은 것: "
+                        f"{type(attempt).__name__} {show(attempt)}"))

@@ -20,27 +20,10 @@ import numpy as np
 
 from ...language import Text, tr
 from . import FormatSlip, Wrong, exercise
-from ._assert import close, numerically, sequence, show, unchanged
+from ._assert import a_class, close, numerically, sequence, show, unchanged
 from .predict import Answer, judge, prediction
 
 # ---------------------------------------------------------------- shared by the layer checks
-
-
-def a_class(attempt, name: str):
-    """`attempt` itself when it can make layers (a class); else a FormatSlip saying to pass the
-    class, `Relu`, not an instance `Relu()`. Any check that takes a class can use it."""
-    if callable(attempt):
-        return attempt
-    if hasattr(attempt, "forward") or hasattr(attempt, "backward"):
-        cls = type(attempt).__name__
-        raise FormatSlip(tr(f"pass the class, `{cls}`, not `{cls}()`: the check makes its own "
-                            f"layers from the class, a new one for each test",
-                            f"`{cls}()`가 아니라 클래스 `{cls}` 자체를 넘기세요. 검사는 그 클래스로 "
-                            "테스트마다 새 계층을 직접 만듭니다"))
-    raise FormatSlip(tr(f"pass the class `{name}` itself (the name after `class`), "
-                        f"got {type(attempt).__name__} {show(attempt)}",
-                        f"클래스 `{name}` 자체(`class` 뒤의 이름)를 넘기세요. 받은 것: "
-                        f"{type(attempt).__name__} {show(attempt)}"))
 
 
 @contextmanager

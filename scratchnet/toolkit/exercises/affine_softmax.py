@@ -24,8 +24,7 @@ import numpy as np
 from ...functions import softmax
 from ...language import Text, tr
 from . import CHECKS, FormatSlip, Wrong, exercise
-from ._assert import close, numerically, same_dtype, show, unchanged
-from .activations import a_class
+from ._assert import a_class, close, numerically, same_dtype, show, unchanged
 from .predict import Answer, prediction
 
 

@@ -20,7 +20,7 @@ import numpy as np
 from ... import autograd as ag
 from ...language import Text, tr
 from . import FormatSlip, Wrong, exercise
-from ._assert import close, numerically, show, show_pair
+from ._assert import a_class, close, numerically, show, show_pair
 
 V = ag.Variable
 
@@ -511,22 +511,6 @@ _KEEP_HINTS = (
 MATMUL_SHAPES = [(2, 3, 3), (2, 3, 4), (1, 5, 2), (3, 4, 1)]  # (N, D, M); the first W is square
 
 
-def _a_function_class(attempt):
-    """The class itself; an instance (MatMul() is callable: Function has __call__) is a slip."""
-    if isinstance(attempt, type):
-        return attempt
-    if hasattr(attempt, "forward") or hasattr(attempt, "backward"):
-        cls = type(attempt).__name__
-        raise FormatSlip(tr(f"pass the class, `{cls}`, not `{cls}()`: the check makes its own "
-                            f"nodes from the class, a new one for each test",
-                            f"`{cls}()`가 아니라 클래스 `{cls}` 자체를 넘기세요. 검사는 그 클래스로 "
-                            "테스트마다 새 노드를 직접 만듭니다"))
-    raise FormatSlip(tr(f"pass the class `MatMul` itself (the name after `class`), got "
-                        f"{type(attempt).__name__} {show(attempt)}",
-                        f"클래스 `MatMul` 자체(`class` 뒤의 이름)를 넘기세요. 받은 것: "
-                        f"{type(attempt).__name__} {show(attempt)}"))
-
-
 def _node(MatMul):
     node = MatMul()
     node.needs_grad = [True, True]  # as Function.__call__ sets it: both inputs want a gradient
@@ -565,7 +549,7 @@ def _backward(node, x, W, dout) -> tuple:
 @exercise("autograd_matmul", parts=("forward", "backward"), hints=MATMUL_HINTS)
 def check_matmul(MatMul, part) -> None:
     """MatMul: forward(x, W) -> x @ W, keeping x and W; backward(dout) -> (dx, dW), float64."""
-    MatMul = _a_function_class(MatMul)
+    MatMul = a_class(MatMul, "MatMul")
     rng = np.random.default_rng(20)
     cases = [(rng.normal(size=(n, d)), rng.normal(size=(d, m)), rng.normal(size=(n, m)))
              for n, d, m in MATMUL_SHAPES]

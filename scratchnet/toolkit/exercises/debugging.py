@@ -26,7 +26,7 @@ import numpy as np
 from ...gradient import check_rule, numerical_gradient, rel_error
 from ...language import Text, tr
 from . import CHECKS, FormatSlip, Wrong, exercise
-from ._assert import close, same_dtype, show, unchanged
+from ._assert import a_class, close, same_dtype, show, unchanged
 from .predict import Answer, prediction
 
 # The 10,000 MNIST test labels, counted per digit 0-9 (np.bincount(t_test)).
@@ -65,17 +65,6 @@ def _scale(got, want) -> float | None:
     if np.isclose(k, 1.0) or not np.allclose(got, k * want, rtol=1e-5, atol=1e-9):
         return None
     return k
-
-
-def _a_class(Layer, name: str) -> None:
-    """A format slip when an instance is passed where the class goes (Affine(W, b) for Affine)."""
-    if not isinstance(Layer, type):
-        raise FormatSlip(tr(f"pass the class {name} itself, not an instance of it: write "
-                            f"check(..., {name}) without the parentheses. The check builds its "
-                            "own layers, with inputs of its own",
-                            f"인스턴스가 아니라 클래스 {name} 자체를 넘기세요. 괄호 없이 "
-                            f"check(..., {name})로 씁니다. 검사는 자기 입력으로 계층을 직접 "
-                            "만듭니다"))
 
 
 def _kept_float32(got, what: str, hint: tuple) -> None:
@@ -403,7 +392,7 @@ INTEGER_BRANCH = _Part(Text("the integer branch", "클래스 번호 처리"))
 def check_fix_softmax_with_loss(Layer, part) -> None:
     """Layer(): forward(x, t) -> mean loss, backward(dout=1) -> dout * (y - t) / N, (N, C).
     t one-hot (N, C) or class indices (N,); x and t unchanged; backward repeatable; float32 kept."""
-    _a_class(Layer, "SoftmaxWithLoss")
+    a_class(Layer, "SoftmaxWithLoss")
     with part(ONE_HOT_BRANCH):
         _check_softmax_layer(Layer, one_hot=True)
     with part(INTEGER_BRANCH):
@@ -578,7 +567,7 @@ def _symptoms(name: str, runs: list, passing: list) -> None:
 def check_fix_affine(Layer) -> None:
     """Layer(W, b): forward(x) -> x @ W + b; backward(dout) -> dx (N, D), keeps dW (D, M), db (M,).
     W and b kept themselves (not copies); dout, x, W, b unchanged; float32 kept."""
-    _a_class(Layer, "Affine")
+    a_class(Layer, "Affine")
     rng = np.random.default_rng(_AFFINE_SEED)
     runs = {name: [] for name in _AFFINE_GRADIENTS}
     for n, d, m in _AFFINE_SHAPES:

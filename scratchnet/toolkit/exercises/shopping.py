@@ -20,7 +20,7 @@ import numpy as np
 from ...layer_naive import MulLayer as _MulLayer
 from ...language import Text, tr
 from . import FormatSlip, Wrong, exercise
-from ._assert import close, numerically, sequence, unchanged
+from ._assert import a_class, close, numerically, sequence, unchanged
 from .predict import Answer, prediction
 
 _SEED = 2  # the arrays the checks try: shapes and values the learner did not pick
@@ -43,16 +43,6 @@ _IN_PLACE = (
          "Compute each result as a new array and leave dout, x and y as they came",
          "`a *= b`는 호출한 쪽의 배열 a에 값을 씁니다. `a * b`는 새 배열을 만듭니다. 결과는 "
          "모두 새 배열로 계산하고 dout, x, y는 받은 그대로 두세요"))
-
-
-def _a_class(Layer, name: str, cls: str) -> None:
-    """The check gets the class itself (MulLayer), not an object made from it (MulLayer())."""
-    if not isinstance(Layer, type):
-        made = f" ({cls}())" if hasattr(Layer, "forward") else ""
-        raise FormatSlip(tr(f"pass the class itself, check(\"{name}\", {cls}), not an object made "
-                            f"from it{made}: the check makes its own layers from the class",
-                            f"클래스 자체를 넘기세요: check(\"{name}\", {cls}). 클래스로 만든 "
-                            f"객체{made}가 아닙니다. 검사가 그 클래스로 계층을 직접 만듭니다"))
 
 
 def _pair(layer, dout, what: str) -> list:
@@ -249,7 +239,7 @@ _MUL_KINDS = [
 def check_mul_layer(Layer, part) -> None:
     """MulLayer: forward(x, y) keeps x, y in self.x, self.y, returns x * y;
     backward(dout) -> (dout * y, dout * x). Numbers and arrays; arguments unchanged."""
-    _a_class(Layer, "mul_layer", "MulLayer")
+    a_class(Layer, "MulLayer")
     with part("forward"):
         mul_apple_layer, mul_tax_layer = Layer(), Layer()  # the book's buy_apple.py
         apple_price = mul_apple_layer.forward(100, 2)
@@ -330,7 +320,7 @@ _ADD_KINDS = [
 })
 def check_add_layer(Layer, part) -> None:
     """AddLayer: forward(x, y) -> x + y; backward(dout) -> (dout, dout). Numbers and arrays."""
-    _a_class(Layer, "add_layer", "AddLayer")
+    a_class(Layer, "AddLayer")
     # the book's buy_apple_orange.py, with the learner's add layer and the package's MulLayer
     mul_apple_layer, mul_orange_layer, mul_tax_layer = _MulLayer(), _MulLayer(), _MulLayer()
     with part("forward"):
@@ -639,7 +629,7 @@ _SUB_KINDS = [
 })
 def check_sub_layer(Layer, part) -> None:
     """SubLayer: forward(x, y) -> x - y; backward(dout) -> (dout, -dout). Numbers and arrays."""
-    _a_class(Layer, "sub_layer", "SubLayer")
+    a_class(Layer, "SubLayer")
     with part("forward"):
         sub_coupon_layer = Layer()
         bill = sub_coupon_layer.forward(650, 100)  # all_price minus a 100 won coupon
