@@ -3,6 +3,8 @@ and for which input, in words a learner can act on."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import numpy as np
 
 from ...gradient import check_rule, numerical_gradient, rel_error
@@ -124,3 +126,28 @@ def a_class(attempt, name: str):
                         f"got {type(attempt).__name__} {show(attempt)}",
                         f"클래스 `{name}` 자체(`class` 뒤의 이름)를 넘기세요. 받은 것: "
                         f"{type(attempt).__name__} {show(attempt)}"))
+
+
+def a_function(attempt, exercise: str, name: str):
+    """`attempt` itself when it is a function; else a FormatSlip (no hint used): the check calls
+    it on inputs of its own, so it wants `grads`, not `grads(3, 2)` nor a class."""
+    if callable(attempt) and not isinstance(attempt, type):
+        return attempt
+    raise FormatSlip(tr(f"pass the function itself, check(\"{exercise}\", {name}), not what it "
+                        f"returns (got {type(attempt).__name__} {show(attempt)})",
+                        f"함수 자체를 넘기세요: check(\"{exercise}\", {name}). 함수가 돌려준 값이 "
+                        f"아닙니다(받은 것: {type(attempt).__name__} {show(attempt)})"))
+
+
+@contextmanager
+def mistake(hint: tuple):
+    """A Wrong raised inside, with no hints of its own, gets `hint`: the hints of this kind of
+    mistake (a comparison here knows what went wrong, the checker knows which mistake it is)."""
+    try:
+        yield
+    except FormatSlip:
+        raise
+    except Wrong as e:
+        if e.hint is not None:
+            raise
+        raise Wrong(str(e), hint=hint) from None

@@ -16,7 +16,6 @@ every point it tried, hints for that mistake.
 from __future__ import annotations
 
 import warnings
-from contextlib import contextmanager
 from dataclasses import replace
 
 import numpy as np
@@ -24,7 +23,7 @@ import numpy as np
 from ...functions import softmax
 from ...language import Text, tr
 from . import CHECKS, FormatSlip, Wrong, exercise
-from ._assert import a_class, close, numerically, same_dtype, show, unchanged
+from ._assert import a_class, close, mistake, numerically, same_dtype, show, unchanged
 from .predict import Answer, prediction
 
 
@@ -37,19 +36,6 @@ def _run(what: str, fn, *args):
     except Exception as e:  # the attempt crashed on this input: say which
         raise Wrong(tr(f"{what} raised {type(e).__name__}: {e}",
                        f"{what}에서 {type(e).__name__}가 발생했습니다: {e}")) from None
-
-
-@contextmanager
-def _mistake(hint: tuple):
-    """A Wrong raised inside, with no hints of its own, gets `hint`: the hints of this mistake."""
-    try:
-        yield
-    except FormatSlip:
-        raise
-    except Wrong as e:
-        if e.hint is not None:
-            raise
-        raise Wrong(str(e), hint=hint) from None
 
 
 _IN_PLACE_HINTS = (
@@ -78,12 +64,12 @@ _DTYPE_HINTS = (
 
 
 def _kept(arr, before, what: str) -> None:
-    with _mistake(_IN_PLACE_HINTS):
+    with mistake(_IN_PLACE_HINTS):
         unchanged(arr, before, what)
 
 
 def _float32(got, what: str) -> None:
-    with _mistake(_DTYPE_HINTS):
+    with mistake(_DTYPE_HINTS):
         same_dtype(got, np.float32, what)
 
 
@@ -285,12 +271,12 @@ def check_affine_layer(Affine, part) -> None:
                                f"값은 {got_s}입니다"), hint=_DW_TRANSPOSE_HINTS)
             numerically(lambda v: float(np.sum((x @ v + b) * dout)), W, layer.dW,
                         tr(f"self.dW for {where}", f"{where}일 때 self.dW"))
-            with _mistake(_DB_AXIS_HINTS):
+            with mistake(_DB_AXIS_HINTS):
                 _gradient_shape(getattr(layer, "db", None), (m,),
                                 tr(f"self.db for {where}", f"{where}일 때 self.db"), "b")
             mean = n > 1 and np.allclose(layer.db, dout.mean(axis=0)) \
                 and not np.allclose(layer.db, dout.sum(axis=0))
-            with _mistake(_DB_MEAN_HINTS if mean else None):
+            with mistake(_DB_MEAN_HINTS if mean else None):
                 numerically(lambda v: float(np.sum((x @ W + v) * dout)), b, layer.db,
                             tr(f"self.db for {where}", f"{where}일 때 self.db"))
         # the notebook's db example: dout = [[1, 2, 3], [4, 5, 6]] gives db = [5, 7, 9]
@@ -704,7 +690,7 @@ def _gradient_right(Layer, x, t, t_idx, where: str) -> None:
                        "forward가 보관한 값(self.y 또는 self.t)을 바꾼 것입니다"),
                     hint=_SECOND_CALL_HINTS)
     if y_before is not None:
-        with _mistake(_SECOND_CALL_HINTS):
+        with mistake(_SECOND_CALL_HINTS):
             unchanged(layer.y, y_before, tr(f"self.y (in backward() for {where})",
                                             f"{where}일 때 backward()에서 self.y"))
 
@@ -741,7 +727,7 @@ def check_softmax_with_loss(Layer, part) -> None:
             where = tr(f"forward(x + 1000, t) for a batch of {n}, {c} classes",
                        f"샘플 {n}개, 클래스 {c}개일 때 forward(x + 1000, t)")
             _loss_right(_forward(Layer, x + 1000, t, where)[1], x + 1000, t_idx, where, Layer)
-        with _mistake(_INDEX_HINTS):
+        with mistake(_INDEX_HINTS):
             where = tr("forward(x, t) on the notebook's example with t = [0, 1] (class indices)",
                        "t = [0, 1](클래스 번호)인 노트북 예제로 실행한 forward(x, t)")
             _loss_right(_forward(Layer, _X_EXAMPLE.copy(), indices.copy(), where)[1], _X_EXAMPLE,
@@ -774,7 +760,7 @@ def check_softmax_with_loss(Layer, part) -> None:
             x, t_idx, t = _batch(n, c, seed)
             _gradient_right(Layer, x, t, t_idx, tr(f"a batch of {n}, {c} classes, one-hot t",
                                                    f"샘플 {n}개, 클래스 {c}개, 원-핫 t"))
-        with _mistake(_INDEX_HINTS):
+        with mistake(_INDEX_HINTS):
             layer, _ = _forward(Layer, _X_EXAMPLE.copy(), indices.copy(), "forward(x, t = [0, 1])")
             where = tr("backward() after forward with t = [0, 1] (class indices)",
                        "t = [0, 1](클래스 번호)로 forward를 실행한 뒤의 backward()")

@@ -20,7 +20,7 @@ import numpy as np
 from ... import autograd as ag
 from ...language import Text, tr
 from . import FormatSlip, Wrong, exercise
-from ._assert import a_class, close, numerically, show, show_pair
+from ._assert import a_class, a_function, close, numerically, show, show_pair
 
 V = ag.Variable
 
@@ -200,11 +200,8 @@ def _describe(f, labels: dict) -> str:
           hints=TOPO_HINTS)
 def check_topological_order(topological_order, part) -> None:
     """topological_order(output) -> [Function, ...], makers before users, each once."""
-    if not callable(topological_order):
-        raise FormatSlip(tr(f"pass the function `topological_order` itself, got "
-                            f"{type(topological_order).__name__} {show(topological_order)}",
-                            f"함수 `topological_order` 자체를 넘기세요. 받은 것: "
-                            f"{type(topological_order).__name__} {show(topological_order)}"))
+    topological_order = a_function(topological_order, "autograd_topological_order",
+                                   "topological_order")
     results = []
     with part(EVERY_ONCE):
         for build in TOPO_GRAPHS:
@@ -463,11 +460,7 @@ def _compare_grads(variables: dict, reference: dict, line: str, build, out) -> N
 @exercise("autograd_backward", parts=(ONE_USE, USED_TWICE), hints=BACKWARD_HINTS)
 def check_backward(backward, part) -> None:
     """backward(output): fills .grad of every Variable output depends on, as Variable.backward."""
-    if not callable(backward) or isinstance(backward, ag.Variable):
-        raise FormatSlip(tr(f"pass the function `backward` itself, got {type(backward).__name__} "
-                            f"{show(backward)}",
-                            f"함수 `backward` 자체를 넘기세요. 받은 것: {type(backward).__name__} "
-                            f"{show(backward)}"))
+    backward = a_function(backward, "autograd_backward", "backward")
     for name, graphs in ((ONE_USE, ONE_USE_GRAPHS), (USED_TWICE, TWICE_GRAPHS)):
         with part(name):
             for build in graphs:

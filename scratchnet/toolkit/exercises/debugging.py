@@ -26,7 +26,7 @@ import numpy as np
 from ...gradient import check_rule, numerical_gradient, rel_error
 from ...language import Text, tr
 from . import CHECKS, FormatSlip, Wrong, exercise
-from ._assert import a_class, close, same_dtype, show, unchanged
+from ._assert import a_class, close, mistake, same_dtype, show, unchanged
 from .predict import Answer, prediction
 
 # The 10,000 MNIST test labels, counted per digit 0-9 (np.bincount(t_test)).
@@ -248,14 +248,6 @@ _DTYPE_HINTS = (
          "self.y.copy()에서 1을 빼기. 정수인 len(dx)로 나누면 float32가 유지됩니다"))
 
 
-def _with_hint(hint: tuple, check, *args, **kwargs) -> None:
-    """Run an _assert comparison; its Wrong comes with this kind of mistake's hints."""
-    try:
-        check(*args, **kwargs)
-    except Wrong as e:
-        raise Wrong(str(e), hint=hint) from None
-
-
 def _returned(dx, what: str) -> np.ndarray:
     """What backward returned, as a new float64 array."""
     if dx is None:
@@ -329,14 +321,15 @@ def _check_softmax_layer(Layer, one_hot: bool) -> None:
         x0, t0 = x.copy(), t.copy()
         layer = Layer()
         loss = layer.forward(x, t)
-        _with_hint(_LOSS_HINTS, close, loss, _mean_loss(x0, idx),
-                   tr(f"forward(x, t) with {where}: the mean loss",
-                      f"forward(x, t) ({where}): 평균 손실"), rtol=1e-4)
+        with mistake(_LOSS_HINTS):
+            close(loss, _mean_loss(x0, idx), tr(f"forward(x, t) with {where}: the mean loss",
+                                                f"forward(x, t) ({where}): 평균 손실"), rtol=1e-4)
         what = tr(f"backward() after forward(x, t) with {where}",
                   f"forward(x, t) 뒤의 backward() ({where})")
         dx = _returned(layer.backward(), what)  # a copy: later calls cannot change it
-        _with_hint(_INPUT_HINTS, unchanged, x, x0, "x")
-        _with_hint(_INPUT_HINTS, unchanged, t, t0, "t")
+        with mistake(_INPUT_HINTS):
+            unchanged(x, x0, "x")
+            unchanged(t, t0, "t")
         num = numerical_gradient(lambda v: _mean_loss(v, idx), x0.copy())
         _gradient(dx, num, what, lambda: [(n, _scale(dx, num))] + [
             s for s in _scales(Layer, one_hot) if s[0] != n])
@@ -582,12 +575,14 @@ def check_fix_affine(Layer) -> None:
                            "Affine(W, b)가 self.W와 self.b에 건네받은 W, b가 아닌 다른 배열을 "
                            "보관합니다. 신경망은 params를 제자리에서 갱신하므로, params의 갱신이 "
                            "이 계층에는 전혀 닿지 않습니다(3절)"), hint=_KEEP_HINTS)
-        _with_hint(_FORWARD_HINTS, close, layer.forward(x), x0 @ W0 + b0,
-                   tr(f"forward(x) with {where}", f"forward(x) (형상 {where})"))
+        with mistake(_FORWARD_HINTS):
+            close(layer.forward(x), x0 @ W0 + b0,
+                  tr(f"forward(x) with {where}", f"forward(x) (형상 {where})"))
         what = tr(f"backward(dout) with {where}", f"backward(dout) (형상 {where})")
         dx = layer.backward(dout)
         for arr, before, name in ((dout, dout0, "dout"), (x, x0, "x"), (W, W0, "W"), (b, b0, "b")):
-            _with_hint(_UNCHANGED_HINTS, unchanged, arr, before, name)
+            with mistake(_UNCHANGED_HINTS):
+                unchanged(arr, before, name)
         if dx is None:
             raise Wrong(tr(f"{what} returned None: return dx, the gradient for the layer below",
                            f"{what}: None을 돌려주었습니다. 앞 계층으로 보낼 기울기 dx를 "

@@ -11,7 +11,7 @@ import numpy as np
 from ...gradient import check_rule, numerical_gradient, rel_error
 from ...language import Text, tr
 from . import FormatSlip, Unfilled, Wrong, exercise
-from ._assert import sequence, show, show_pair
+from ._assert import a_function, sequence, show, show_pair
 from .predict import Answer, prediction
 
 # ---------------------------------------------------------------- chain_rule_mul
@@ -121,11 +121,7 @@ _MUL_HINTS = {
 @exercise("chain_rule_mul", parts=("dz/dx", "dz/dy"), hints=_MUL_HINTS)
 def check_chain_rule_mul(grads, part) -> None:
     """grads(x, y) -> (dz/dx, dz/dy) for z = t**2, t = x * y, against numerical gradients."""
-    if not callable(grads):
-        raise FormatSlip(tr(f"pass the function itself, check(\"chain_rule_mul\", grads), not what "
-                            f"it returns (got {type(grads).__name__} {show(grads)})",
-                            f"함수 자체를 넘기세요: check(\"chain_rule_mul\", grads). 함수가 돌려준 "
-                            f"값이 아닙니다(받은 것: {type(grads).__name__} {show(grads)})"))
+    grads = a_function(grads, "chain_rule_mul", "grads")
     answers = []
     for x, y in _MUL_POINTS:
         try:

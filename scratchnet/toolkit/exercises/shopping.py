@@ -20,7 +20,7 @@ import numpy as np
 from ...layer_naive import MulLayer as _MulLayer
 from ...language import Text, tr
 from . import FormatSlip, Wrong, exercise
-from ._assert import a_class, close, numerically, sequence, unchanged
+from ._assert import a_class, close, mistake, numerically, sequence, unchanged
 from .predict import Answer, prediction
 
 _SEED = 2  # the arrays the checks try: shapes and values the learner did not pick
@@ -55,10 +55,8 @@ def _pair(layer, dout, what: str) -> list:
 
 
 def _unchanged(arr, before, what: str) -> None:
-    try:
+    with mistake(_IN_PLACE):
         unchanged(arr, before, what)
-    except Wrong as e:
-        raise Wrong(str(e), hint=_IN_PLACE) from None
 
 
 def _kind_of_mistake(Layer, probes: list, kinds: list):
@@ -112,11 +110,9 @@ def _stored(layer, attr: str, want, what: str) -> None:
                        "(backward needs it)",
                        f"{what} 뒤에도 self.{attr}가 None입니다: forward는 입력을 여기에 "
                        "저장해 두어야 합니다(backward에 필요합니다)"))
-    try:
+    with mistake(_SHARED):  # typically inputs kept on the class, shared by every layer
         close(got, want, tr(f"after {what} (and the other layer's forward), its self.{attr}",
                             f"{what} 뒤(다른 계층의 forward까지 실행한 뒤) 그 계층의 self.{attr}"))
-    except Wrong as e:  # typically inputs kept on the class, shared by every layer
-        raise Wrong(str(e), hint=_SHARED) from None
 
 
 _SHARED = (

@@ -9,7 +9,6 @@ training_loop          the learner writes the loop of book 5.7.4 (train_neuralne
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 
@@ -18,6 +17,7 @@ from functools import lru_cache
 from ...two_layer_net import TwoLayerNet
 from ...language import Text, tr
 from . import FormatSlip, Wrong, exercise
+from ._assert import a_function, mistake
 from ._assert import close as _close
 from ._assert import show as _show
 from ._assert import show_pair as _show_pair
@@ -326,11 +326,9 @@ def check_sgd_update(sgd_step) -> None:
         call = tr(f"sgd_step(params, grads, lr={lr:g}) with keys {', '.join(params)}",
                   f"sgd_step(params, grads, lr={lr:g}) (params의 키: {', '.join(params)})")
         _calling(sgd_step, call, params, grads, lr)
-        for key in grads:
-            try:
+        with mistake(_GRADS_HINT):
+            for key in grads:
                 _unchanged(grads[key], grads_before[key], f"{call}: grads[{key!r}]")
-            except Wrong as e:
-                raise Wrong(str(e), hint=_GRADS_HINT) from None
         _compare_update(params, before, grads, lr, call)
     # 2. in place: the layers of a TwoLayerNet hold the same arrays as its params
     net = TwoLayerNet(5, 4, 3, weight_init_std=1.0, rng=3)
@@ -948,11 +946,7 @@ def _judge_records(result, net: _SpyNet) -> None:
 def check_training_loop(train_loop, part) -> None:
     """train_loop(network, x_train, t_train, x_test, t_test, iters_num, batch_size, learning_rate,
     rng) -> (train_loss_list, train_acc_list, test_acc_list), the loop of book 5.7.4."""
-    if isinstance(train_loop, type) or not callable(train_loop):
-        raise FormatSlip(tr(f"pass the function itself, check(\"training_loop\", train_loop); got "
-                            f"{type(train_loop).__name__}",
-                            f"함수 자체를 넘기세요: check(\"training_loop\", train_loop). 받은 것: "
-                            f"{type(train_loop).__name__}"))
+    train_loop = a_function(train_loop, "training_loop", "train_loop")
     (x_train, t_train, x_test, t_test), rows = _loop_data()
     net = _SpyNet(x_train, x_test, rows)
     arrays, initial = dict(net.params), {k: v.astype(np.float64) for k, v in net.params.items()}

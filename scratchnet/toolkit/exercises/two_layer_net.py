@@ -24,7 +24,7 @@ import numpy as np
 from ...two_layer_net import TwoLayerNet
 from ...language import Text, tr
 from . import FormatSlip, Wrong, exercise
-from ._assert import numerically, show, unchanged
+from ._assert import a_function, numerically, show, unchanged
 from .predict import Answer, prediction
 
 # ---------------------------------------------------------------- backward_pass
@@ -286,11 +286,7 @@ def _no_gradient(*args, **kwargs):
 
 def _takes_self_x_t(gradient, net, x, t) -> None:
     """FormatSlip unless `gradient` is a function that can be called as gradient(self, x, t)."""
-    if not callable(gradient):
-        raise FormatSlip(tr(f"pass the function itself, check(\"backward_pass\", gradient), not "
-                            f"{type(gradient).__name__}",
-                            f"함수 자체를 넘기세요: check(\"backward_pass\", gradient). 받은 것: "
-                            f"{type(gradient).__name__}"))
+    a_function(gradient, "backward_pass", "gradient")
     try:
         inspect.signature(gradient).bind(net, x, t)
     except TypeError:
